@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { formatPath } from '../shared/reply.js';
+
+const OnOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const Seconds = z.coerce.number().positive();
+
+/**
+ * Every setting the server reads from its environment, with a default that works on one
+ * machine with no configuration.
+ */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** where the embedded SQLite database lives */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** built client to serve; empty means do not serve a client */
+  CLIENT_DIR: z.string().default('./dist/client'),
+  SIMULATOR: OnOff.default(true),
+  SIMULATOR_SEED: z.coerce.number().int().default(20_140_529),
+  SIMULATOR_UNITS: z.coerce.number().int().min(1).max(5_000).default(48),
+  /** how often coalesced updates go out to dashboards, milliseconds */
+  TICK_MS: z.coerce.number().int().min(50).max(10_000).default(500),
+  /** no report for this long: the unit is shown stale */
+  STALE_AFTER_S: Seconds.default(180),
+  /** no report for this long: the unit is lost */
+  LOST_AFTER_S: Seconds.default(900),
+  /** position history older than this is pruned */
+  HISTORY_DAYS: z.coerce.number().positive().default(30),
+  /** optional raster tile URL template ({z}/{x}/{y}) for a self-hosted tile server */
+  BASEMAP_TILES_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses the environment, or returns a readable list of what is wrong with it. */
+export function parseEnv(
+  source: Record<string, string | undefined>,
+): { ok: true; env: Env } | { ok: false; message: string } {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = EnvSchema.safeParse(present);
+  if (result.success) {
+    if (result.data.LOST_AFTER_S <= result.data.STALE_AFTER_S) {
+      return { ok: false, message: 'LOST_AFTER_S must be longer than STALE_AFTER_S' };
+    }
+    return { ok: true, env: result.data };
+  }
+  const lines = result.error.issues.map((i) => {
+    const key = formatPath(i.path);
+    return `  ${key}=${JSON.stringify(source[key] ?? '')}: ${i.message}`;
+  });
+  return { ok: false, message: `The environment has settings the server cannot use:\n${lines.join('\n')}` };
+}

@@ -1,0 +1,78 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { PositionBatch } from '../../shared/positions.js';
+import type { MissionPack } from '../../shared/sites.js';
+import { UnitId, UnitRoster } from '../../shared/units.js';
+import type { Clock } from '../clock.js';
+import type { Tracker } from '../tracking/tracker.js';
+import { ApiError, parseInput, sendOk } from './errors.js';
+
+export interface ApiDeps {
+  tracker: Tracker;
+  clock: Clock;
+  pack: MissionPack;
+  /** pre-encoded JSON of the offline base map, served as is */
+  basemapJson: string;
+  clientConfig: ClientConfig;
+}
+
+export const ClientConfig = z.object({
+  tickMs: z.number().int(),
+  staleAfterS: z.number(),
+  lostAfterS: z.number(),
+  tilesUrl: z.string().optional(),
+});
+export type ClientConfig = z.infer<typeof ClientConfig>;
+
+const TrackQuery = z.object({
+  from: z.coerce.number().int().nonnegative().optional(),
+  to: z.coerce.number().int().nonnegative().optional(),
+  limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
+});
+
+/** The JSON API under /api. */
+export function apiRouter(deps: ApiDeps): Router {
+  const { tracker, clock } = deps;
+  const router = Router();
+  router.use(express.json({ limit: '8mb' }));
+
+  router.get('/config', (_req, res) => sendOk(res, deps.clientConfig));
+
+  router.get('/sites', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300');
+    sendOk(res, deps.pack);
+  });
+
+  router.get('/basemap', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=86400');
+    res.type('application/json').send(deps.basemapJson);
+  });
+
+  router.get('/units', (_req, res) => sendOk(res, { time: clock.now(), units: tracker.allUnits() }));
+
+  router.post('/units', async (req, res) => {
+    const roster = parseInput(UnitRoster, req.body, 'the unit roster');
+    await tracker.register(roster.units);
+    sendOk(res, { registered: roster.units.length });
+  });
+
+  router.get('/units/:id/track', async (req, res) => {
+    const unitId = parseInput(UnitId, req.params.id, 'the unit id');
+    if (!tracker.has(unitId)) throw new ApiError('not_found', `no unit "${unitId}"`);
+    const q = parseInput(TrackQuery, req.query, 'the track query');
+    const to = q.to ?? clock.now();
+    const from = q.from ?? to - 60 * 60 * 1000;
+    if (from > to) throw new ApiError('invalid_input', 'from must not be after to', [{ path: 'from', message: 'after to' }]);
+    sendOk(res, { unitId, from, to, fixes: await tracker.track(unitId, from, to, q.limit) });
+  });
+
+  router.post('/positions', async (req, res) => {
+    const batch = parseInput(PositionBatch, req.body, 'the position batch');
+    const outcome = await tracker.ingest(batch.reports);
+    if (!outcome.ok) throw new ApiError(outcome.code, 'the batch names units that are not on the roster; nothing was stored', outcome.issues);
+    sendOk(res, outcome.result);
+  });
+
+  router.use((req, _res, next) => next(new ApiError('not_found', `no API route ${req.method} ${req.path}`)));
+  return router;
+}

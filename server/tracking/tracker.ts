@@ -1,0 +1,180 @@
+import type { PositionBatchResult, PositionReport } from '../../shared/positions.js';
+import type { FieldIssue } from '../../shared/reply.js';
+import type { Fix, LinkStatus, Unit, UnitRegistration } from '../../shared/units.js';
+import type { Clock } from '../clock.js';
+import type { HistoryRow, LatestUpdate, Store, StoredUnit } from '../store/store.js';
+import { linkStatus, type StatusThresholds } from './status.js';
+
+export type IngestOutcome =
+  | { ok: true; result: PositionBatchResult }
+  | { ok: false; code: 'unknown_unit'; issues: FieldIssue[] };
+
+type ChangeListener = (unitIds: ReadonlySet<string>) => void;
+
+function fixOf(r: PositionReport): Fix {
+  const fix: Fix = { time: r.time, lat: r.lat, lon: r.lon };
+  if (r.speed !== undefined) fix.speed = r.speed;
+  if (r.heading !== undefined) fix.heading = r.heading;
+  if (r.accuracy !== undefined) fix.accuracy = r.accuracy;
+  if (r.altitude !== undefined) fix.altitude = r.altitude;
+  if (r.battery !== undefined) fix.battery = r.battery;
+  return fix;
+}
+
+/**
+ * The live picture: every unit on the roster with its newest position, kept in memory and
+ * written through to the store. A fix older than the live one goes to history only, so the
+ * marker never moves backwards.
+ */
+export class Tracker {
+  private readonly units = new Map<string, StoredUnit>();
+  private readonly statuses = new Map<string, LinkStatus>();
+  private readonly listeners = new Set<ChangeListener>();
+
+  private constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly thresholds: StatusThresholds,
+  ) {}
+
+  static async load(store: Store, clock: Clock, thresholds: StatusThresholds): Promise<Tracker> {
+    const tracker = new Tracker(store, clock, thresholds);
+    const now = clock.now();
+    for (const unit of await store.listUnits()) {
+      tracker.units.set(unit.id, unit);
+      tracker.statuses.set(unit.id, linkStatus(unit.last?.time ?? null, now, thresholds));
+    }
+    return tracker;
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get size(): number {
+    return this.units.size;
+  }
+
+  has(unitId: string): boolean {
+    return this.units.has(unitId);
+  }
+
+  async register(roster: readonly UnitRegistration[]): Promise<void> {
+    await this.store.upsertUnits(roster);
+    const changed = new Set<string>();
+    for (const reg of roster) {
+      const existing = this.units.get(reg.id);
+      this.units.set(reg.id, existing ? { ...existing, ...reg } : { ...reg, activity: 'on-patrol', last: null });
+      if (!existing) this.statuses.set(reg.id, 'unknown');
+      changed.add(reg.id);
+    }
+    this.emit(changed);
+  }
+
+  /**
+   * Takes a batch of validated reports. Every unit must be on the roster, or nothing is stored.
+   * Duplicates (same unit and time) are dropped without error, so a device may resend safely.
+   */
+  async ingest(reports: readonly PositionReport[]): Promise<IngestOutcome> {
+    const unknown: FieldIssue[] = [];
+    reports.forEach((r, i) => {
+      if (!this.units.has(r.unitId)) {
+        unknown.push({ path: `reports[${i}].unitId`, message: `unknown unit "${r.unitId}": register it first` });
+      }
+    });
+    if (unknown.length > 0) return { ok: false, code: 'unknown_unit', issues: unknown };
+
+    const seen = new Set<string>();
+    const rows: HistoryRow[] = [];
+    const newest = new Map<string, PositionReport>();
+    let duplicates = 0;
+    for (const r of reports) {
+      const key = `${r.unitId}\u0000${r.time}`;
+      if (seen.has(key)) {
+        duplicates += 1;
+        continue;
+      }
+      seen.add(key);
+      rows.push({ unitId: r.unitId, fix: fixOf(r) });
+      const best = newest.get(r.unitId);
+      if (!best || r.time > best.time) newest.set(r.unitId, r);
+    }
+
+    const latest: LatestUpdate[] = [];
+    for (const [unitId, r] of newest) {
+      const unit = this.units.get(unitId);
+      const liveTime = unit?.last?.time ?? -Infinity;
+      if (unit && r.time > liveTime) {
+        latest.push({ unitId, fix: fixOf(r), activity: r.activity ?? unit.activity });
+      }
+    }
+
+    const inserted = await this.store.appendPositions(rows, latest);
+    duplicates += rows.length - inserted;
+
+    const changed = new Set<string>();
+    let movedForward = 0;
+    for (const update of latest) {
+      const unit = this.units.get(update.unitId);
+      // Another batch may have moved this unit further while we awaited the store.
+      if (!unit || (unit.last && unit.last.time >= update.fix.time)) continue;
+      unit.last = update.fix;
+      unit.activity = update.activity;
+      changed.add(update.unitId);
+      movedForward += 1;
+    }
+    const now = this.clock.now();
+    for (const unitId of changed) this.refreshStatus(unitId, now);
+    this.emit(changed);
+
+    return {
+      ok: true,
+      result: {
+        accepted: inserted,
+        duplicates,
+        // Every new row that did not become a live position went to history only.
+        historical: Math.max(0, inserted - movedForward),
+      },
+    };
+  }
+
+  /** Recomputes every unit's status; returns the ids whose status changed. */
+  sweepStatuses(): Set<string> {
+    const now = this.clock.now();
+    const changed = new Set<string>();
+    for (const unitId of this.units.keys()) {
+      if (this.refreshStatus(unitId, now)) changed.add(unitId);
+    }
+    return changed;
+  }
+
+  unit(unitId: string): Unit | undefined {
+    const u = this.units.get(unitId);
+    return u ? { ...u, status: this.statuses.get(unitId) ?? 'unknown' } : undefined;
+  }
+
+  allUnits(): Unit[] {
+    const out: Unit[] = [];
+    for (const u of this.units.values()) out.push({ ...u, status: this.statuses.get(u.id) ?? 'unknown' });
+    return out;
+  }
+
+  async track(unitId: string, from: number, to: number, limit: number): Promise<Fix[]> {
+    return this.store.track(unitId, from, to, limit);
+  }
+
+  private refreshStatus(unitId: string, now: number): boolean {
+    const unit = this.units.get(unitId);
+    if (!unit) return false;
+    const next = linkStatus(unit.last?.time ?? null, now, this.thresholds);
+    if (this.statuses.get(unitId) === next) return false;
+    this.statuses.set(unitId, next);
+    return true;
+  }
+
+  private emit(changed: ReadonlySet<string>): void {
+    if (changed.size === 0) return;
+    for (const listener of this.listeners) listener(changed);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './reply.js';
+export * from './sites.js';
+export * from './units.js';
+export * from './positions.js';
+export * from './feed.js';
