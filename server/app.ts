@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express from 'express';
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -52,6 +53,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Commanders' laptops sit behind ~1 Mbit/s satellite links: every response goes out compressed.
+  app.use(compression());
 
   app.get('/healthz', (_req, res) => sendOk(res, { status: 'ok', time: clock.now(), units: tracker.size }));
 

@@ -25,7 +25,7 @@ export async function loadMissionPack(dir: string = PACK_DIR): Promise<MissionPa
 /** The offline base map for the region, from Natural Earth via world-atlas, encoded once. */
 export async function loadBasemapJson(): Promise<string> {
   const require = createRequire(import.meta.url);
-  const topologyPath = require.resolve('world-atlas/countries-10m.json');
+  const topologyPath = require.resolve('world-atlas/countries-50m.json');
   const topology: unknown = JSON.parse(await readFile(topologyPath, 'utf8'));
   return JSON.stringify(buildBasemap(topology));
 }

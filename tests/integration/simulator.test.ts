@@ -1,0 +1,49 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { UnitsDelta } from '../../shared/feed.js';
+import { systemClock } from '../../server/clock.js';
+import { loadMissionPack } from '../../server/pack.js';
+import { Simulator } from '../../server/simulator/simulator.js';
+import { connectDashboard, startServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let simulator: Simulator;
+
+beforeAll(async () => {
+  server = await startServer({ config: { tickMs: 200 } });
+});
+
+afterAll(async () => {
+  simulator?.stop();
+  await server.close();
+});
+
+it('reports 48 patrols through the HTTP ingest path, and a dashboard sees them move', async () => {
+  const dashboard = await connectDashboard(server.url);
+  const seen = new Map<string, number>();
+  dashboard.on('units:updated', (raw) => {
+    for (const u of UnitsDelta.parse(raw).units) if (u.last) seen.set(u.id, (seen.get(u.id) ?? 0) + 1);
+  });
+  simulator = new Simulator({
+    baseUrl: server.url,
+    pack: await loadMissionPack(),
+    seed: 42,
+    units: 48,
+    clock: systemClock,
+    logger: pino({ level: 'silent' }),
+  });
+  await simulator.start();
+  await expect.poll(() => seen.size, { timeout: 5000 }).toBe(48);
+  const units = server.app.tracker.allUnits();
+  expect(units).toHaveLength(48);
+  expect(units.every((u) => u.status === 'live')).toBe(true);
+  // Vehicles report every 5 s: within 7 s each has moved at least once more.
+  const vehicle = units.find((u) => u.type === 'fpu-vehicle');
+  const before = vehicle?.last;
+  await expect
+    .poll(() => server.app.tracker.unit(vehicle?.id ?? '')?.last?.time, { timeout: 7000, interval: 250 })
+    .toBeGreaterThan(before?.time ?? Infinity);
+  const after = server.app.tracker.unit(vehicle?.id ?? '')?.last;
+  expect([after?.lat, after?.lon]).not.toEqual([before?.lat, before?.lon]);
+  dashboard.disconnect();
+});

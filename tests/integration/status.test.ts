@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { UnitsDelta } from '../../shared/feed.js';
+import { ManualClock } from '../../server/clock.js';
+import { connectDashboard, postJson, startServer, testUnit, type TestServer } from '../support/server.js';
+
+const clock = new ManualClock(Date.parse('2026-11-21T10:00:00Z'));
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer({ clock, config: { tickMs: 60_000, staleAfterS: 180, lostAfterS: 900 } });
+});
+afterAll(() => server.close());
+
+it('turns a silent unit stale, then lost, and tells every dashboard when it does', async () => {
+  await postJson(`${server.url}/api/units`, { units: [testUnit('tor-1', { fieldOffice: 'torit' })] });
+  await postJson(`${server.url}/api/positions`, { reports: [{ unitId: 'tor-1', time: clock.now(), lat: 4.41, lon: 32.57 }] });
+  server.app.hub.tick();
+  const socket = await connectDashboard(server.url);
+  const statuses: string[] = [];
+  socket.on('units:updated', (raw) => {
+    for (const u of UnitsDelta.parse(raw).units) statuses.push(u.status);
+  });
+
+  clock.advance(179_000);
+  server.app.hub.tick();
+  clock.advance(2_000);
+  server.app.hub.tick();
+  clock.advance(720_000);
+  server.app.hub.tick();
+  await expect.poll(() => statuses).toEqual(['stale', 'lost']);
+
+  await postJson(`${server.url}/api/positions`, { reports: [{ unitId: 'tor-1', time: clock.now(), lat: 4.42, lon: 32.57 }] });
+  server.app.hub.tick();
+  await expect.poll(() => statuses).toEqual(['stale', 'lost', 'live']);
+  socket.disconnect();
+});
