@@ -11,7 +11,8 @@ import type { Clock } from './clock.js';
 import { DASHBOARD_ROOM, FeedHub, type FeedServer } from './feed/hub.js';
 import { apiRouter, type ClientConfig } from './http/api.js';
 import { errorHandler, sendOk } from './http/errors.js';
-import type { Store } from './store/store.js';
+import type { Db } from './db/open.js';
+import { KyselyTrackingStore } from './store/tracking.js';
 import { Tracker } from './tracking/tracker.js';
 
 export interface AppConfig {
@@ -24,7 +25,7 @@ export interface AppConfig {
 }
 
 export interface AppDeps {
-  store: Store;
+  db: Db;
   clock: Clock;
   config: AppConfig;
   logger: Logger;
@@ -44,8 +45,8 @@ export interface App {
 
 /** Builds the whole server from its dependencies, without starting it. */
 export async function createApp(deps: AppDeps): Promise<App> {
-  const { store, clock, config, logger } = deps;
-  const tracker = await Tracker.load(store, clock, {
+  const { db, clock, config, logger } = deps;
+  const tracker = await Tracker.load(new KyselyTrackingStore(db), clock, {
     staleAfterMs: config.staleAfterS * 1000,
     lostAfterMs: config.lostAfterS * 1000,
   });

@@ -5,7 +5,8 @@ import { createApp } from './app.js';
 import { parseEnv } from './env.js';
 import { loadBasemapJson, loadMissionPack } from './pack.js';
 import { Simulator } from './simulator/simulator.js';
-import { SqliteStore } from './store/sqlite.js';
+import { openSqlite } from './db/open.js';
+import { KyselyTrackingStore } from './store/tracking.js';
 
 /** Start-up wiring: the one place that reads the environment and the disk. */
 async function main(): Promise<void> {
@@ -19,9 +20,9 @@ async function main(): Promise<void> {
 
   const pack = await loadMissionPack();
   const basemapJson = await loadBasemapJson();
-  const store = new SqliteStore(join(env.DATA_DIR, 'ops.sqlite'));
+  const db = await openSqlite(join(env.DATA_DIR, 'ops.sqlite'));
   const app = await createApp({
-    store,
+    db,
     clock: systemClock,
     logger,
     pack,
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
 
   const historyMs = env.HISTORY_DAYS * 24 * 3600 * 1000;
   const prune = setInterval(() => {
-    store
+    new KyselyTrackingStore(db)
       .pruneHistory(systemClock.now() - historyMs)
       .then((n) => n > 0 && logger.info({ pruned: n }, 'pruned old position history'))
       .catch((err: unknown) => logger.error({ err }, 'pruning history failed'));
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     simulator?.stop();
     clearInterval(prune);
     await app.close();
-    await store.close();
+    await db.destroy();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

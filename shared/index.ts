@@ -3,3 +3,4 @@ export * from './sites.js';
 export * from './units.js';
 export * from './positions.js';
 export * from './feed.js';
+export * from './incidents.js';

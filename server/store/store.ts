@@ -20,10 +20,10 @@ export interface LatestUpdate {
 }
 
 /**
- * The persistence boundary. Asynchronous so that a networked database can stand behind it;
+ * The persistence boundary for units and their positions. Asynchronous so that a networked database can stand behind it;
  * every method is atomic on its own.
  */
-export interface Store {
+export interface TrackingStore {
   /** Adds units or changes their callsign, type and office; keeps their positions. */
   upsertUnits(units: readonly UnitRegistration[]): Promise<void>;
   listUnits(): Promise<StoredUnit[]>;
@@ -37,5 +37,4 @@ export interface Store {
   track(unitId: string, from: number, to: number, limit: number): Promise<Fix[]>;
   /** Deletes history older than `before`; returns how many fixes went. */
   pruneHistory(before: number): Promise<number>;
-  close(): Promise<void>;
 }

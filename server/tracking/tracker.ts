@@ -2,7 +2,7 @@ import type { PositionBatchResult, PositionReport } from '../../shared/positions
 import type { FieldIssue } from '../../shared/reply.js';
 import type { Fix, LinkStatus, Unit, UnitRegistration } from '../../shared/units.js';
 import type { Clock } from '../clock.js';
-import type { HistoryRow, LatestUpdate, Store, StoredUnit } from '../store/store.js';
+import type { HistoryRow, LatestUpdate, StoredUnit, TrackingStore } from '../store/store.js';
 import { linkStatus, type StatusThresholds } from './status.js';
 
 export type IngestOutcome =
@@ -32,12 +32,12 @@ export class Tracker {
   private readonly listeners = new Set<ChangeListener>();
 
   private constructor(
-    private readonly store: Store,
+    private readonly store: TrackingStore,
     private readonly clock: Clock,
     private readonly thresholds: StatusThresholds,
   ) {}
 
-  static async load(store: Store, clock: Clock, thresholds: StatusThresholds): Promise<Tracker> {
+  static async load(store: TrackingStore, clock: Clock, thresholds: StatusThresholds): Promise<Tracker> {
     const tracker = new Tracker(store, clock, thresholds);
     const now = clock.now();
     for (const unit of await store.listUnits()) {

@@ -5,13 +5,13 @@ import type { UnitRegistration } from '../../shared/units.js';
 import { createApp, type App, type AppConfig } from '../../server/app.js';
 import type { Clock } from '../../server/clock.js';
 import { loadBasemapJson, loadMissionPack } from '../../server/pack.js';
-import { SqliteStore } from '../../server/store/sqlite.js';
+import { openSqlite, type Db } from '../../server/db/open.js';
 import { systemClock } from '../../server/clock.js';
 
 export interface TestServer {
   app: App;
   url: string;
-  store: SqliteStore;
+  db: Db;
   close(): Promise<void>;
 }
 
@@ -19,9 +19,9 @@ export interface TestServer {
 export async function startServer(
   options: { clock?: Clock; config?: Partial<AppConfig>; storePath?: string } = {},
 ): Promise<TestServer> {
-  const store = new SqliteStore(options.storePath ?? ':memory:');
+  const db = await openSqlite(options.storePath ?? ':memory:');
   const app = await createApp({
-    store,
+    db,
     clock: options.clock ?? systemClock,
     logger: pino({ level: 'silent' }),
     pack: await loadMissionPack(),
@@ -32,10 +32,10 @@ export async function startServer(
   return {
     app,
     url,
-    store,
+    db,
     async close() {
       await app.close();
-      await store.close();
+      await db.destroy();
     },
   };
 }

@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchChromium } from '../tests/support/browser.js';
+import { ensureClientBuilt } from './client-build.js';
+
+// `npm run screenshot`: starts the dashboard with simulated patrols on a spare port, opens it in
+// headless Chromium at 1920×1080 and saves the pictures the README shows, in docs/.
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'docs');
+const PORT = Number(process.env.SCREENSHOT_PORT ?? 8097);
+
+async function waitForServer(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the server did not answer at ${url}`);
+}
+
+await ensureClientBuilt();
+mkdirSync(OUT, { recursive: true });
+const server = spawn('npx', ['tsx', 'server/main.ts'], {
+  cwd: ROOT,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'ops-shot-')), LOG_LEVEL: 'warn' },
+});
+const url = `http://127.0.0.1:${PORT}`;
+const browser = await launchChromium();
+try {
+  await waitForServer(url, Date.now() + 30_000);
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(url);
+  await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: join(OUT, 'dashboard.png') });
+  console.log(`saved ${join(OUT, 'dashboard.png')}`);
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+}

@@ -1,0 +1,106 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Schema changes in order. Written with Kysely's schema builder so one list serves SQLite and
+ * PostgreSQL; a change never edits an earlier entry, it adds a new one.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-tracking': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('units')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('callsign', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('field_office', 'text', (c) => c.notNull())
+        .addColumn('activity', 'text', (c) => c.notNull().defaultTo('on-patrol'))
+        .addColumn('last_time', 'bigint')
+        .addColumn('last_lat', 'double precision')
+        .addColumn('last_lon', 'double precision')
+        .addColumn('last_speed', 'double precision')
+        .addColumn('last_heading', 'double precision')
+        .addColumn('last_accuracy', 'double precision')
+        .addColumn('last_altitude', 'double precision')
+        .addColumn('last_battery', 'double precision')
+        .execute();
+      await db.schema
+        .createTable('positions')
+        .ifNotExists()
+        .addColumn('unit_id', 'text', (c) => c.notNull())
+        .addColumn('time', 'bigint', (c) => c.notNull())
+        .addColumn('lat', 'double precision', (c) => c.notNull())
+        .addColumn('lon', 'double precision', (c) => c.notNull())
+        .addColumn('speed', 'double precision')
+        .addColumn('heading', 'double precision')
+        .addColumn('accuracy', 'double precision')
+        .addColumn('altitude', 'double precision')
+        .addColumn('battery', 'double precision')
+        .addPrimaryKeyConstraint('positions_pk', ['unit_id', 'time'])
+        .execute();
+      await db.schema.createIndex('positions_time').ifNotExists().on('positions').column('time').execute();
+    },
+  },
+  '0002-accounts-and-audit': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('sensitive', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('locked_until', 'bigint')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text')
+        .addColumn('wall_link_id', 'text')
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('device_tokens')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('unit_id', 'text', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('wall_links')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('audit')
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('time', 'bigint', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target', 'text')
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('details', 'text')
+        .execute();
+      // The audit log is append-only: the database itself refuses to change or remove an entry.
+      await sql`CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
+      await sql`CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

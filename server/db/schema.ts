@@ -1,0 +1,92 @@
+import type { Generated } from 'kysely';
+
+/** Tables as Kysely sees them. Times are epoch milliseconds (UTC); booleans are 0/1. */
+export interface Database {
+  units: UnitsTable;
+  positions: PositionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  device_tokens: DeviceTokensTable;
+  wall_links: WallLinksTable;
+  audit: AuditTable;
+}
+
+export interface UnitsTable {
+  id: string;
+  callsign: string;
+  type: string;
+  field_office: string;
+  activity: string;
+  last_time: number | null;
+  last_lat: number | null;
+  last_lon: number | null;
+  last_speed: number | null;
+  last_heading: number | null;
+  last_accuracy: number | null;
+  last_altitude: number | null;
+  last_battery: number | null;
+}
+
+export interface PositionsTable {
+  unit_id: string;
+  time: number;
+  lat: number;
+  lon: number;
+  speed: number | null;
+  heading: number | null;
+  accuracy: number | null;
+  altitude: number | null;
+  battery: number | null;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  /** 1 when the user may read victim and witness details */
+  sensitive: number;
+  password_hash: string;
+  disabled: number;
+  failed_logins: number;
+  locked_until: number | null;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string | null;
+  wall_link_id: string | null;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface DeviceTokensTable {
+  id: string;
+  token_hash: string;
+  unit_id: string;
+  label: string;
+  created_at: number;
+  created_by: string;
+  revoked_at: number | null;
+}
+
+export interface WallLinksTable {
+  id: string;
+  token_hash: string;
+  label: string;
+  created_at: number;
+  created_by: string;
+  revoked_at: number | null;
+}
+
+export interface AuditTable {
+  seq: Generated<number>;
+  time: number;
+  actor: string;
+  action: string;
+  target: string | null;
+  outcome: string;
+  details: string | null;
+}

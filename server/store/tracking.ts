@@ -1,0 +1,152 @@
+import { Activity, type Fix, type UnitRegistration, UnitType } from '../../shared/units.js';
+import { FieldOfficeId } from '../../shared/sites.js';
+import type { Db } from '../db/open.js';
+import type { PositionsTable, UnitsTable } from '../db/schema.js';
+import type { HistoryRow, LatestUpdate, StoredUnit, TrackingStore } from './store.js';
+
+// Rows per INSERT statement: ten columns each stays well under SQLite's 32,766 parameters.
+const CHUNK = 1000;
+
+type FixColumns = Pick<PositionsTable, 'time' | 'lat' | 'lon' | 'speed' | 'heading' | 'accuracy' | 'altitude' | 'battery'>;
+
+/** Drops SQL NULLs so optional fields stay absent rather than null. */
+function fixFromRow(r: FixColumns): Fix {
+  const fix: Fix = { time: Number(r.time), lat: r.lat, lon: r.lon };
+  if (r.speed !== null) fix.speed = r.speed;
+  if (r.heading !== null) fix.heading = r.heading;
+  if (r.accuracy !== null) fix.accuracy = r.accuracy;
+  if (r.altitude !== null) fix.altitude = r.altitude;
+  if (r.battery !== null) fix.battery = r.battery;
+  return fix;
+}
+
+function unitFromRow(r: UnitsTable): StoredUnit {
+  return {
+    id: r.id,
+    callsign: r.callsign,
+    type: UnitType.parse(r.type),
+    fieldOffice: FieldOfficeId.parse(r.field_office),
+    activity: Activity.parse(r.activity),
+    last:
+      r.last_time === null || r.last_lat === null || r.last_lon === null
+        ? null
+        : fixFromRow({
+            time: r.last_time,
+            lat: r.last_lat,
+            lon: r.last_lon,
+            speed: r.last_speed,
+            heading: r.last_heading,
+            accuracy: r.last_accuracy,
+            altitude: r.last_altitude,
+            battery: r.last_battery,
+          }),
+  };
+}
+
+const fixColumns = (fix: Fix) => ({
+  speed: fix.speed ?? null,
+  heading: fix.heading ?? null,
+  accuracy: fix.accuracy ?? null,
+  altitude: fix.altitude ?? null,
+  battery: fix.battery ?? null,
+});
+
+/** A unit registered for the first time: no position yet. */
+const newUnitRow = (u: UnitRegistration): UnitsTable => ({
+  id: u.id,
+  callsign: u.callsign,
+  type: u.type,
+  field_office: u.fieldOffice,
+  activity: 'on-patrol',
+  last_time: null,
+  last_lat: null,
+  last_lon: null,
+  last_speed: null,
+  last_heading: null,
+  last_accuracy: null,
+  last_altitude: null,
+  last_battery: null,
+});
+
+/** Units and their position history, through Kysely so SQLite and PostgreSQL share the code. */
+export class KyselyTrackingStore implements TrackingStore {
+  constructor(private readonly db: Db) {}
+
+  async upsertUnits(units: readonly UnitRegistration[]): Promise<void> {
+    if (units.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < units.length; i += CHUNK) {
+        await trx
+          .insertInto('units')
+          .values(units.slice(i, i + CHUNK).map(newUnitRow))
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              callsign: eb.ref('excluded.callsign'),
+              type: eb.ref('excluded.type'),
+              field_office: eb.ref('excluded.field_office'),
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async listUnits(): Promise<StoredUnit[]> {
+    const rows = await this.db.selectFrom('units').selectAll().orderBy('id').execute();
+    return rows.map(unitFromRow);
+  }
+
+  async appendPositions(rows: readonly HistoryRow[], latest: readonly LatestUpdate[]): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      let inserted = 0;
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const result = await trx
+          .insertInto('positions')
+          .values(
+            rows.slice(i, i + CHUNK).map(({ unitId, fix }) => ({ unit_id: unitId, time: fix.time, lat: fix.lat, lon: fix.lon, ...fixColumns(fix) })),
+          )
+          .onConflict((oc) => oc.columns(['unit_id', 'time']).doNothing())
+          .executeTakeFirst();
+        inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+      }
+      for (const { unitId, fix, activity } of latest) {
+        const f = fixColumns(fix);
+        await trx
+          .updateTable('units')
+          .set({
+            activity,
+            last_time: fix.time,
+            last_lat: fix.lat,
+            last_lon: fix.lon,
+            last_speed: f.speed,
+            last_heading: f.heading,
+            last_accuracy: f.accuracy,
+            last_altitude: f.altitude,
+            last_battery: f.battery,
+          })
+          .where('id', '=', unitId)
+          .where((eb) => eb.or([eb('last_time', 'is', null), eb('last_time', '<', fix.time)]))
+          .execute();
+      }
+      return inserted;
+    });
+  }
+
+  async track(unitId: string, from: number, to: number, limit: number): Promise<Fix[]> {
+    const rows = await this.db
+      .selectFrom('positions')
+      .select(['time', 'lat', 'lon', 'speed', 'heading', 'accuracy', 'altitude', 'battery'])
+      .where('unit_id', '=', unitId)
+      .where('time', '>=', from)
+      .where('time', '<=', to)
+      .orderBy('time')
+      .limit(limit)
+      .execute();
+    return rows.map(fixFromRow);
+  }
+
+  async pruneHistory(before: number): Promise<number> {
+    const result = await this.db.deleteFrom('positions').where('time', '<', before).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
