@@ -1,5 +1,7 @@
 import compression from 'compression';
 import express from 'express';
+import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,11 +9,20 @@ import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { MissionPack } from '../shared/sites.js';
+import { AccountService } from './auth/accounts.js';
+import { AuditLog } from './audit/audit-log.js';
 import type { Clock } from './clock.js';
-import { DASHBOARD_ROOM, FeedHub, type FeedServer } from './feed/hub.js';
-import { apiRouter, type ClientConfig } from './http/api.js';
-import { errorHandler, sendOk } from './http/errors.js';
 import type { Db } from './db/open.js';
+import { DASHBOARD_ROOM, FeedHub, type FeedServer } from './feed/hub.js';
+import { IncidentFeed, NEED_TO_KNOW_ROOM, RESTRICTED_ROOM } from './feed/incidents.js';
+import { adminRouter } from './http/admin-routes.js';
+import { apiRouter, type ClientConfig } from './http/api.js';
+import { authenticate, principalOf, sessionTokenFrom } from './http/auth.js';
+import { authRouter, wallRouter } from './http/auth-routes.js';
+import { errorHandler, sendError, sendOk } from './http/errors.js';
+import { incidentRouter } from './http/incident-routes.js';
+import { IncidentService } from './incidents/service.js';
+import { summarise } from './incidents/redaction.js';
 import { KyselyTrackingStore } from './store/tracking.js';
 import { Tracker } from './tracking/tracker.js';
 
@@ -22,7 +33,23 @@ export interface AppConfig {
   tilesUrl?: string | undefined;
   /** folder of the built client; undefined or missing serves the API only */
   clientDir?: string | undefined;
+  /** send cookies only over HTTPS (set when a TLS proxy is in front) */
+  secureCookies: boolean;
+  loginsPerMinute: number;
+  /** position requests per device (or person) per minute */
+  ingestPerMinute: number;
+  maxBodyBytes: number;
 }
+
+export const DEFAULT_APP_CONFIG: AppConfig = {
+  tickMs: 500,
+  staleAfterS: 180,
+  lostAfterS: 900,
+  secureCookies: false,
+  loginsPerMinute: 10,
+  ingestPerMinute: 600,
+  maxBodyBytes: 8 * 1024 * 1024,
+};
 
 export interface AppDeps {
   db: Db;
@@ -38,6 +65,9 @@ export interface App {
   io: FeedServer;
   tracker: Tracker;
   hub: FeedHub;
+  accounts: AccountService;
+  audit: AuditLog;
+  incidents: IncidentService;
   /** Starts listening; port 0 picks a free one. Resolves to the base URL. */
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -50,27 +80,94 @@ export async function createApp(deps: AppDeps): Promise<App> {
     staleAfterMs: config.staleAfterS * 1000,
     lostAfterMs: config.lostAfterS * 1000,
   });
+  const audit = new AuditLog(db, clock);
+  const accounts = new AccountService(db, clock, audit);
+  const incidents = new IncidentService(db, clock, deps.pack.fieldOffices.features);
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          // MapLibre runs its tile worker from a blob: URL.
+          'worker-src': ["'self'", 'blob:'],
+          'child-src': ["'self'", 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:', ...(config.tilesUrl ? [new URL(config.tilesUrl).origin] : [])],
+          'connect-src': ["'self'", ...(config.tilesUrl ? [new URL(config.tilesUrl).origin] : [])],
+          'style-src': ["'self'"],
+          'font-src': ["'self'"],
+          'object-src': ["'none'"],
+          'frame-ancestors': ["'none'"],
+          'form-action': ["'self'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      // The app is served over plain HTTP on a LAN as often as behind TLS.
+      strictTransportSecurity: config.secureCookies,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   // Commanders' laptops sit behind ~1 Mbit/s satellite links: every response goes out compressed.
   app.use(compression());
 
-  app.get('/healthz', (_req, res) => sendOk(res, { status: 'ok', time: clock.now(), units: tracker.size }));
+  app.get('/healthz', (_req, res) => sendOk(res, { status: 'ok', time: clock.now() }));
+  app.use(authenticate(accounts));
 
+  const http = createServer(app);
+  const io: FeedServer = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: 1e5,
+    // Only pages served from this server may open the feed (no cross-site WebSocket hijacking).
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      const host = req.headers.host;
+      callback(null, origin === undefined || (host !== undefined && new URL(origin).host === host));
+    },
+  });
+
+  const incidentFeed = new IncidentFeed(io);
   const clientConfig: ClientConfig = {
     tickMs: config.tickMs,
     staleAfterS: config.staleAfterS,
     lostAfterS: config.lostAfterS,
     ...(config.tilesUrl ? { tilesUrl: config.tilesUrl } : {}),
   };
-  app.use('/api', apiRouter({ tracker, clock, pack: deps.pack, basemapJson: deps.basemapJson, clientConfig }));
+  const authOptions = { accounts, secureCookies: config.secureCookies, loginsPerMinute: config.loginsPerMinute };
+  const ingestLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: config.ingestPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => principalOf(req)?.actor ?? ipKeyGenerator(req.ip ?? ''),
+    handler: (_req, res) => sendError(res, { code: 'rate_limited', message: 'too many position requests; slow down or send batches' }),
+  });
+
+  /** Ends live connections whose session was revoked (disabled user, new role, revoked link). */
+  const revalidateSockets = async () => {
+    for (const socket of await io.fetchSockets()) {
+      const still = await accounts.sessionByHash(socket.data.principal.sessionHash);
+      if (!still) socket.disconnect(true);
+    }
+  };
+
+  app.use('/api/auth', authRouter(authOptions));
+  app.use('/api/admin', adminRouter({ accounts, audit, onSessionsRevoked: () => void revalidateSockets().catch((err: unknown) => logger.error({ err }, 'could not re-check live sessions')) }));
+  app.use('/api/incidents', incidentRouter({ incidents, feed: incidentFeed, audit }));
+  app.use(
+    '/api',
+    apiRouter({ tracker, clock, pack: deps.pack, basemapJson: deps.basemapJson, clientConfig, maxBodyBytes: config.maxBodyBytes, ingestLimiter }),
+  );
+  app.use(wallRouter(authOptions));
 
   const clientDir = config.clientDir ? resolve(config.clientDir) : undefined;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    // The client routes in the browser; every other GET gets the app shell.
+    // The client routes in the browser; every other GET gets the app shell (which holds no data).
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
       res.set('Cache-Control', 'no-cache');
       res.sendFile(join(clientDir, 'index.html'));
@@ -81,13 +178,32 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.use(errorHandler(logger));
 
-  const http = createServer(app);
-  const io: FeedServer = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6 });
   const hub = new FeedHub(io, tracker, clock, config.tickMs);
 
+  // Nobody reaches the feed without a session that may read the map.
+  io.use((socket, next) => {
+    const token = sessionTokenFrom(socket.handshake.headers.cookie);
+    (token ? accounts.session(token) : Promise.resolve(null))
+      .then((principal) => {
+        if (!principal) return next(new Error('unauthenticated'));
+        if (!principal.permissions.has('map:read')) return next(new Error('forbidden'));
+        socket.data.principal = principal;
+        next();
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'could not check a feed connection');
+        next(new Error('internal'));
+      });
+  });
+
   io.on('connection', (socket) => {
-    void socket.join(DASHBOARD_ROOM);
+    const needToKnow = socket.data.principal.permissions.has('incidents:read-sensitive');
+    void socket.join([DASHBOARD_ROOM, needToKnow ? NEED_TO_KNOW_ROOM : RESTRICTED_ROOM]);
     socket.emit('units:snapshot', hub.snapshot());
+    incidents
+      .list()
+      .then((records) => socket.emit('incidents:snapshot', { time: clock.now(), incidents: records.map((r) => summarise(r, needToKnow)) }))
+      .catch((err: unknown) => logger.error({ err }, 'could not send the incident snapshot'));
     socket.on('units:resync', (ack) => {
       if (typeof ack === 'function') ack(hub.snapshot());
     });
@@ -100,6 +216,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     io,
     tracker,
     hub,
+    accounts,
+    audit,
+    incidents,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolveListen, reject) => {
         http.once('error', reject);

@@ -31,6 +31,14 @@ export const EnvSchema = z.object({
   HISTORY_DAYS: z.coerce.number().positive().default(30),
   /** optional raster tile URL template ({z}/{x}/{y}) for a self-hosted tile server */
   BASEMAP_TILES_URL: z.string().url().optional(),
+  /** the first administrator's password, for automated deployments; otherwise a random one is printed once */
+  ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+  /** set when a TLS proxy is in front, so the session cookie is sent over HTTPS only */
+  SECURE_COOKIES: OnOff.default(false),
+  LOGINS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** position requests per device per minute */
+  INGEST_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  MAX_BODY_MB: z.coerce.number().positive().max(100).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof EnvSchema>;

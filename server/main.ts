@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { systemClock } from './clock.js';
 import { createApp } from './app.js';
+import { openSqlite } from './db/open.js';
 import { parseEnv } from './env.js';
 import { loadBasemapJson, loadMissionPack } from './pack.js';
+import { provisionSimulator } from './simulator/provision.js';
 import { Simulator } from './simulator/simulator.js';
-import { openSqlite } from './db/open.js';
 import { KyselyTrackingStore } from './store/tracking.js';
 
 /** Start-up wiring: the one place that reads the environment and the disk. */
@@ -33,19 +34,35 @@ async function main(): Promise<void> {
       lostAfterS: env.LOST_AFTER_S,
       tilesUrl: env.BASEMAP_TILES_URL,
       clientDir: env.CLIENT_DIR || undefined,
+      secureCookies: env.SECURE_COOKIES,
+      loginsPerMinute: env.LOGINS_PER_MINUTE,
+      ingestPerMinute: env.INGEST_PER_MINUTE,
+      maxBodyBytes: Math.round(env.MAX_BODY_MB * 1024 * 1024),
     },
   });
+
+  const firstAdmin = await app.accounts.ensureFirstAdmin(env.ADMIN_PASSWORD);
+  if (firstAdmin && !env.ADMIN_PASSWORD) {
+    // Shown once and never stored in clear: whoever starts the server first writes it down.
+    process.stdout.write(
+      `\n  First start: an administrator account was created.\n` +
+        `    username: ${firstAdmin.username}\n    password: ${firstAdmin.password}\n` +
+        `  It is shown only this once. Sign in and change it, or reset it with \`npm run admin -- reset-password admin\`.\n\n`,
+    );
+  }
+
   const url = await app.listen(env.PORT, env.HOST);
   logger.info({ url, dataDir: env.DATA_DIR }, `operations map at ${url}`);
 
   const historyMs = env.HISTORY_DAYS * 24 * 3600 * 1000;
-  const prune = setInterval(() => {
+  const housekeeping = setInterval(() => {
     new KyselyTrackingStore(db)
       .pruneHistory(systemClock.now() - historyMs)
       .then((n) => n > 0 && logger.info({ pruned: n }, 'pruned old position history'))
       .catch((err: unknown) => logger.error({ err }, 'pruning history failed'));
+    app.accounts.pruneSessions().catch((err: unknown) => logger.error({ err }, 'pruning sessions failed'));
   }, 3600_000);
-  prune.unref();
+  housekeeping.unref();
 
   let simulator: Simulator | undefined;
   if (env.SIMULATOR) {
@@ -58,13 +75,13 @@ async function main(): Promise<void> {
       clock: systemClock,
       logger: logger.child({ part: 'simulator' }),
     });
-    await simulator.start();
+    await simulator.start(provisionSimulator(app.tracker, app.accounts));
   }
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     simulator?.stop();
-    clearInterval(prune);
+    clearInterval(housekeeping);
     await app.close();
     await db.destroy();
     process.exit(0);

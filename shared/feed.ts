@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IncidentSummary } from './incidents.js';
 import { Unit } from './units.js';
 
 /**
@@ -27,6 +28,9 @@ export const ServerClock = z.object({ time: z.number().int() });
 export interface ServerToClientEvents {
   'units:snapshot': (snapshot: UnitsSnapshot) => void;
   'units:updated': (delta: UnitsDelta) => void;
+  'incidents:snapshot': (snapshot: IncidentsSnapshot) => void;
+  'incident:created': (incident: IncidentSummary) => void;
+  'incident:updated': (incident: IncidentSummary) => void;
 }
 
 /** Events a dashboard sends. */
@@ -36,3 +40,6 @@ export interface ClientToServerEvents {
 
 /** The Socket.IO path and namespace of the dashboard feed. */
 export const FEED_NAMESPACE = '/';
+
+export const IncidentsSnapshot = z.object({ time: z.number().int(), incidents: z.array(IncidentSummary) });
+export type IncidentsSnapshot = z.infer<typeof IncidentsSnapshot>;

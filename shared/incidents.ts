@@ -28,8 +28,24 @@ export type Severity = z.infer<typeof Severity>;
 export const IncidentStatus = z.enum(['reported', 'verified', 'responding', 'resolved', 'closed', 'false-report']);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 
-/** Categories whose victim and witness details are need-to-know. */
-export const SENSITIVE_CATEGORIES: ReadonlySet<IncidentCategory> = new Set(['sgbv', 'human-rights-violation']);
+/** Categories that are always need-to-know; other cases become so when marked protected. */
+export const SENSITIVE_CATEGORIES: ReadonlySet<IncidentCategory> = new Set(['sgbv']);
+
+export const isSensitive = (i: { category: IncidentCategory; protected: boolean }): boolean =>
+  i.protected || SENSITIVE_CATEGORIES.has(i.category);
+
+/** A victim or witness. Never sent to anyone without the need-to-know permission. */
+export const Person = z.object({
+  name: z.string().trim().min(1).max(120),
+  sex: z.enum(['female', 'male', 'unknown']).default('unknown'),
+  age: z.number().int().min(0).max(120).optional(),
+  contact: z.string().max(200).optional(),
+  statement: z.string().max(4000).optional(),
+});
+export type Person = z.infer<typeof Person>;
+
+/** How far a coarsened location may be from the true one: a cell of the 0.02° grid. */
+export const COARSE_GRID_DEG = 0.02;
 
 export const IncidentLocation = z.object({
   lat: z.number().min(-90).max(90),
@@ -45,14 +61,68 @@ export const IncidentReport = z.object({
   location: IncidentLocation,
   /** when it happened, epoch ms; defaults to when it was reported */
   occurredAt: z.number().int().optional(),
+  /** a human-rights case under protection: need-to-know like SGBV */
+  protected: z.boolean().default(false),
+  victims: z.array(Person).max(100).default([]),
+  witnesses: z.array(Person).max(100).default([]),
 });
-export type IncidentReport = z.infer<typeof IncidentReport>;
+export type IncidentReportInput = z.input<typeof IncidentReport>;
+export type IncidentReport = z.output<typeof IncidentReport>;
 
-export const Incident = IncidentReport.extend({
+export const IncidentChange = z
+  .object({
+    status: IncidentStatus,
+    severity: Severity,
+    title: z.string().trim().min(3).max(120),
+    description: z.string().max(4000),
+    category: IncidentCategory,
+    location: IncidentLocation,
+    protected: z.boolean(),
+    victims: z.array(Person).max(100),
+    witnesses: z.array(Person).max(100),
+  })
+  .partial()
+  .refine((c) => Object.keys(c).length > 0, 'name at least one field to change');
+export type IncidentChange = z.infer<typeof IncidentChange>;
+
+/**
+ * An incident as lists and live updates carry it: never victims or witnesses. For a sensitive
+ * incident seen without need-to-know, the location is the centre of its grid cell.
+ */
+export const IncidentSummary = z.object({
   id: z.string(),
+  category: IncidentCategory,
+  severity: Severity,
+  title: z.string(),
+  description: z.string(),
+  location: IncidentLocation,
+  locationCoarsened: z.boolean(),
+  sensitive: z.boolean(),
+  protected: z.boolean(),
   status: IncidentStatus,
+  occurredAt: z.number().int(),
   reportedAt: z.number().int(),
+  reportedBy: z.string(),
   updatedAt: z.number().int(),
   fieldOffice: FieldOfficeId.nullable(),
 });
-export type Incident = z.infer<typeof Incident>;
+export type IncidentSummary = z.infer<typeof IncidentSummary>;
+
+/** The whole record, for someone with need-to-know; every such read is audited. */
+export const IncidentRecord = IncidentSummary.extend({
+  victims: z.array(Person),
+  witnesses: z.array(Person),
+});
+export type IncidentRecord = z.infer<typeof IncidentRecord>;
+
+/** One line of an incident's append-only timeline. */
+export const IncidentEvent = z.object({
+  seq: z.number().int(),
+  incidentId: z.string(),
+  time: z.number().int(),
+  actor: z.string(),
+  action: z.enum(['created', 'updated']),
+  /** field → new value; victim and witness values appear as "[need-to-know]" to others */
+  changes: z.record(z.string(), z.unknown()),
+});
+export type IncidentEvent = z.infer<typeof IncidentEvent>;

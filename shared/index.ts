@@ -4,3 +4,4 @@ export * from './units.js';
 export * from './positions.js';
 export * from './feed.js';
 export * from './incidents.js';
+export * from './auth.js';

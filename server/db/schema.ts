@@ -9,6 +9,8 @@ export interface Database {
   device_tokens: DeviceTokensTable;
   wall_links: WallLinksTable;
   audit: AuditTable;
+  incidents: IncidentsTable;
+  incident_events: IncidentEventsTable;
 }
 
 export interface UnitsTable {
@@ -89,4 +91,35 @@ export interface AuditTable {
   target: string | null;
   outcome: string;
   details: string | null;
+}
+
+export interface IncidentsTable {
+  id: string;
+  category: string;
+  severity: number;
+  title: string;
+  description: string;
+  lat: number;
+  lon: number;
+  protected: number;
+  status: string;
+  occurred_at: number;
+  reported_at: number;
+  reported_by: string;
+  updated_at: number;
+  field_office: string | null;
+  /** JSON array of people; need-to-know */
+  victims: string;
+  /** JSON array of people; need-to-know */
+  witnesses: string;
+}
+
+export interface IncidentEventsTable {
+  seq: Generated<number>;
+  incident_id: string;
+  time: number;
+  actor: string;
+  action: string;
+  /** JSON object: field → new value */
+  changes: string;
 }

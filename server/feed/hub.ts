@@ -3,7 +3,13 @@ import type { ClientToServerEvents, ServerToClientEvents, UnitsSnapshot } from '
 import type { Clock } from '../clock.js';
 import type { Tracker } from '../tracking/tracker.js';
 
-export type FeedServer = Server<ClientToServerEvents, ServerToClientEvents>;
+import type { SessionPrincipal } from '../auth/principal.js';
+
+export interface SocketData {
+  principal: SessionPrincipal;
+}
+
+export type FeedServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export const DASHBOARD_ROOM = 'dashboards';
 

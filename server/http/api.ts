@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { PositionBatch } from '../../shared/positions.js';
 import type { MissionPack } from '../../shared/sites.js';
@@ -6,6 +6,7 @@ import { UnitId, UnitRoster } from '../../shared/units.js';
 import type { Clock } from '../clock.js';
 import type { Tracker } from '../tracking/tracker.js';
 import { ApiError, parseInput, sendOk } from './errors.js';
+import { principalOf, requirePermission } from './auth.js';
 
 export interface ApiDeps {
   tracker: Tracker;
@@ -14,6 +15,8 @@ export interface ApiDeps {
   /** pre-encoded JSON of the offline base map, served as is */
   basemapJson: string;
   clientConfig: ClientConfig;
+  maxBodyBytes: number;
+  ingestLimiter: RequestHandler;
 }
 
 export const ClientConfig = z.object({
@@ -34,29 +37,30 @@ const TrackQuery = z.object({
 export function apiRouter(deps: ApiDeps): Router {
   const { tracker, clock } = deps;
   const router = Router();
-  router.use(express.json({ limit: '8mb' }));
+  // Bodies are read only once the sender has shown it may send them.
+  const json = express.json({ limit: deps.maxBodyBytes });
 
-  router.get('/config', (_req, res) => sendOk(res, deps.clientConfig));
+  router.get('/config', requirePermission('map:read'), (_req, res) => sendOk(res, deps.clientConfig));
 
-  router.get('/sites', (_req, res) => {
+  router.get('/sites', requirePermission('map:read'), (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300');
     sendOk(res, deps.pack);
   });
 
-  router.get('/basemap', (_req, res) => {
+  router.get('/basemap', requirePermission('map:read'), (_req, res) => {
     res.set('Cache-Control', 'public, max-age=86400');
     res.type('application/json').send(deps.basemapJson);
   });
 
-  router.get('/units', (_req, res) => sendOk(res, { time: clock.now(), units: tracker.allUnits() }));
+  router.get('/units', requirePermission('map:read'), (_req, res) => sendOk(res, { time: clock.now(), units: tracker.allUnits() }));
 
-  router.post('/units', async (req, res) => {
+  router.post('/units', requirePermission('units:manage'), json, async (req, res) => {
     const roster = parseInput(UnitRoster, req.body, 'the unit roster');
     await tracker.register(roster.units);
     sendOk(res, { registered: roster.units.length });
   });
 
-  router.get('/units/:id/track', async (req, res) => {
+  router.get('/units/:id/track', requirePermission('map:read'), async (req, res) => {
     const unitId = parseInput(UnitId, req.params.id, 'the unit id');
     if (!tracker.has(unitId)) throw new ApiError('not_found', `no unit "${unitId}"`);
     const q = parseInput(TrackQuery, req.query, 'the track query');
@@ -66,8 +70,16 @@ export function apiRouter(deps: ApiDeps): Router {
     sendOk(res, { unitId, from, to, fixes: await tracker.track(unitId, from, to, q.limit) });
   });
 
-  router.post('/positions', async (req, res) => {
+  router.post('/positions', requirePermission('positions:report'), deps.ingestLimiter, json, async (req, res) => {
     const batch = parseInput(PositionBatch, req.body, 'the position batch');
+    const principal = principalOf(req);
+    if (principal?.kind === 'device') {
+      // A tracker reports for its own unit and no other.
+      const foreign = batch.reports.flatMap((r, i) =>
+        r.unitId === principal.unitId ? [] : [{ path: `reports[${i}].unitId`, message: `this device reports for "${principal.unitId}" only` }],
+      );
+      if (foreign.length > 0) throw new ApiError('forbidden', 'a device may only report its own positions; nothing was stored', foreign);
+    }
     const outcome = await tracker.ingest(batch.reports);
     if (!outcome.ok) throw new ApiError(outcome.code, 'the batch names units that are not on the roster; nothing was stored', outcome.issues);
     sendOk(res, outcome.result);

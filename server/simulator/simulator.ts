@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { PositionBatchInput, PositionReportInput } from '../../shared/positions.js';
 import type { MissionPack } from '../../shared/sites.js';
-import type { UnitRoster } from '../../shared/units.js';
+import type { UnitRegistration } from '../../shared/units.js';
 import type { Clock } from '../clock.js';
 import { Route } from './motion.js';
 import { buildRoster, type SimulatedUnit } from './roster.js';
@@ -14,6 +14,9 @@ export interface SimulatorOptions {
   clock: Clock;
   logger: Logger;
 }
+
+/** What the simulator needs from the server before it reports: its units on the roster, a token each. */
+export type ProvisionDevices = (roster: readonly UnitRegistration[]) => Promise<ReadonlyMap<string, string>>;
 
 interface Running {
   unit: SimulatedUnit;
@@ -30,6 +33,7 @@ const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 *
 export class Simulator {
   private readonly running: Running[];
   private timer: NodeJS.Timeout | undefined;
+  private tokens: ReadonlyMap<string, string> = new Map();
   private inFlight = 0;
   private lastWarning = 0;
 
@@ -64,10 +68,12 @@ export class Simulator {
     };
   }
 
-  /** Registers the roster, then reports every unit on its own interval. */
-  async start(): Promise<void> {
-    const roster: UnitRoster = { units: this.running.map((r) => r.unit.registration) };
-    await this.post('/api/units', roster);
+  /**
+   * Has the roster registered and a device token issued for each unit (as an administrator would
+   * for real trackers), then reports every unit on its own interval with its own token.
+   */
+  async start(provision: ProvisionDevices): Promise<void> {
+    this.tokens = await provision(this.running.map((r) => r.unit.registration));
     // First positions at once, so a new dashboard has every patrol on the map.
     await this.reportDue(true);
     this.timer = setInterval(() => void this.reportDue(false), 1000);
@@ -89,17 +95,18 @@ export class Simulator {
       if (!all && now < r.nextDue) continue;
       r.nextDue = now + r.unit.reportEveryMs;
       const batch: PositionBatchInput = { reports: [this.reportAt(r.unit, r.route, now)] };
-      sends.push(this.post('/api/positions', batch).catch((err: unknown) => this.warn(err)));
+      const token = this.tokens.get(r.unit.registration.id) ?? '';
+      sends.push(this.post('/api/positions', batch, token).catch((err: unknown) => this.warn(err)));
     }
     await Promise.all(sends);
   }
 
-  private async post(path: string, body: unknown): Promise<void> {
+  private async post(path: string, body: unknown, token: string): Promise<void> {
     this.inFlight += 1;
     try {
       const res = await fetch(new URL(path, this.options.baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(body),
       });
       if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);

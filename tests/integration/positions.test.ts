@@ -2,17 +2,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UnitsDelta } from '../../shared/feed.js';
 import { Unit } from '../../shared/units.js';
 import { z } from 'zod';
-import { connectDashboard, postJson, startServer, testUnit, type DashboardSocket, type TestServer } from '../support/server.js';
+import { connectDashboard, startServer, testUnit, type Client, type DashboardSocket, type TestServer } from '../support/server.js';
 
 const T0 = Date.parse('2026-11-21T08:00:00Z');
 let server: TestServer;
 let dashboard: DashboardSocket;
+// An administrator may report for any unit, as a gateway importing a tracker's buffer does.
+let admin: Client;
 
 const UnitsReply = z.object({ ok: z.literal(true), data: z.object({ units: z.array(Unit) }) });
 
 async function unitsNow(): Promise<Unit[]> {
-  const res = await fetch(`${server.url}/api/units`);
-  return UnitsReply.parse(await res.json()).data.units;
+  return UnitsReply.parse((await admin.get('/api/units')).body).data.units;
 }
 
 function nextDelta(socket: DashboardSocket, timeoutMs: number, where: (d: UnitsDelta) => boolean = () => true): Promise<UnitsDelta> {
@@ -33,7 +34,8 @@ function nextDelta(socket: DashboardSocket, timeoutMs: number, where: (d: UnitsD
 
 beforeAll(async () => {
   server = await startServer({ config: { tickMs: 200 } });
-  const reg = await postJson(`${server.url}/api/units`, {
+  admin = await server.signIn('admin');
+  const reg = await admin.send('POST', '/api/units', {
     units: [testUnit('mal-1', { callsign: 'MAL-FPU-1' }), testUnit('mal-2'), testUnit('bor-1', { fieldOffice: 'bor' })],
   });
   expect(reg.status).toBe(200);
@@ -41,7 +43,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   dashboard?.disconnect();
-  dashboard = await connectDashboard(server.url);
+  dashboard = await connectDashboard(server.url, admin);
 });
 
 afterAll(async () => {
@@ -52,7 +54,7 @@ afterAll(async () => {
 describe('POST /api/positions → dashboard', () => {
   it('reaches a connected dashboard within one tick', async () => {
     const arrived = nextDelta(dashboard, 200 + 150, (d) => d.units.some((u) => u.id === 'mal-1'));
-    const res = await postJson(`${server.url}/api/positions`, {
+    const res = await admin.send('POST', '/api/positions', {
       reports: [{ unitId: 'mal-1', time: new Date(T0).toISOString(), lat: 9.551, lon: 31.652, speed: 8.3, heading: 90, accuracy: 6 }],
     });
     expect(res.status).toBe(200);
@@ -67,16 +69,17 @@ describe('POST /api/positions → dashboard', () => {
     // A server whose tick only runs when the test says so.
     const slow = await startServer({ config: { tickMs: 60_000 } });
     try {
-      await postJson(`${slow.url}/api/units`, { units: [testUnit('mal-2'), testUnit('bor-2', { fieldOffice: 'bor' })] });
+      const slowAdmin = await slow.signIn('admin');
+      await slow.register([testUnit('mal-2'), testUnit('bor-2', { fieldOffice: 'bor' })]);
       slow.app.hub.tick();
-      const socket = await connectDashboard(slow.url);
+      const socket = await connectDashboard(slow.url, slowAdmin);
       const received: UnitsDelta[] = [];
       socket.on('units:updated', (d) => received.push(UnitsDelta.parse(d)));
       for (const i of [1, 2, 3, 4, 5]) {
-        await postJson(`${slow.url}/api/positions`, { reports: [{ unitId: 'mal-2', time: T0 + i * 1000, lat: 9.55 + i / 1000, lon: 31.65 }] });
+        await slowAdmin.send('POST', '/api/positions', { reports: [{ unitId: 'mal-2', time: T0 + i * 1000, lat: 9.55 + i / 1000, lon: 31.65 }] });
       }
       slow.app.hub.tick();
-      await postJson(`${slow.url}/api/positions`, { reports: [{ unitId: 'bor-2', time: T0, lat: 6.21, lon: 31.56 }] });
+      await slowAdmin.send('POST', '/api/positions', { reports: [{ unitId: 'bor-2', time: T0, lat: 6.21, lon: 31.56 }] });
       slow.app.hub.tick();
       await expect.poll(() => received.length).toBe(2);
       const [first, second] = received;
@@ -91,7 +94,7 @@ describe('POST /api/positions → dashboard', () => {
 
   it('answers an invalid report with a 400 naming the field, and stores nothing from the batch', async () => {
     const before = await unitsNow();
-    const res = await postJson(`${server.url}/api/positions`, {
+    const res = await admin.send('POST', '/api/positions', {
       reports: [
         { unitId: 'bor-1', time: T0 + 60_000, lat: 6.3, lon: 31.6 },
         { unitId: 'bor-1', time: T0 + 61_000, lat: 96.3, lon: 31.6 },
@@ -105,12 +108,12 @@ describe('POST /api/positions → dashboard', () => {
     expect(body.error.code).toBe('invalid_input');
     expect(body.error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['reports[1].lat', 'reports[2].time']));
     expect(await unitsNow()).toEqual(before);
-    const track = await (await fetch(`${server.url}/api/units/bor-1/track?from=${T0 + 30_000}&to=${T0 + 120_000}`)).json();
+    const track = (await admin.get(`/api/units/bor-1/track?from=${T0 + 30_000}&to=${T0 + 120_000}`)).body;
     expect(track).toMatchObject({ ok: true, data: { fixes: [] } });
   });
 
   it('refuses reports for a unit that is not on the roster', async () => {
-    const res = await postJson(`${server.url}/api/positions`, {
+    const res = await admin.send('POST', '/api/positions', {
       reports: [{ unitId: 'mal-1', time: T0 + 90_000, lat: 9.5, lon: 31.6 }, { unitId: 'ghost-7', time: T0, lat: 9.5, lon: 31.6 }],
     });
     expect(res.status).toBe(400);
@@ -122,22 +125,23 @@ describe('POST /api/positions → dashboard', () => {
   it('drops duplicates without error and keeps an older fix in history without moving the unit back', async () => {
     const newer = { unitId: 'bor-1', time: T0 + 600_000, lat: 6.25, lon: 31.57 };
     const older = { unitId: 'bor-1', time: T0 + 300_000, lat: 6.22, lon: 31.56 };
-    expect((await postJson(`${server.url}/api/positions`, { reports: [newer] })).body).toMatchObject({ data: { accepted: 1 } });
-    const again = await postJson(`${server.url}/api/positions`, { reports: [newer, older] });
+    expect((await admin.send('POST', '/api/positions', { reports: [newer] })).body).toMatchObject({ data: { accepted: 1 } });
+    const again = await admin.send('POST', '/api/positions', { reports: [newer, older] });
     expect(again.body).toEqual({ ok: true, data: { accepted: 1, duplicates: 1, historical: 1 } });
     const bor = (await unitsNow()).find((u) => u.id === 'bor-1');
     expect(bor?.last).toMatchObject({ time: newer.time, lat: newer.lat });
-    const track = await (await fetch(`${server.url}/api/units/bor-1/track?from=${T0}&to=${T0 + 700_000}`)).json();
+    const track = (await admin.get(`/api/units/bor-1/track?from=${T0}&to=${T0 + 700_000}`)).body;
     expect(track).toMatchObject({ ok: true, data: { fixes: [{ time: older.time, lat: older.lat }, { time: newer.time, lat: newer.lat }] } });
   });
 
   it('says what is wrong with a body that is not JSON or too large, and keeps serving', async () => {
-    const bad = await fetch(`${server.url}/api/positions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"reports": [' });
+    const headers = { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf };
+    const bad = await fetch(`${server.url}/api/positions`, { method: 'POST', headers, body: '{"reports": [' });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'the request body is not valid JSON' } });
     const huge = await fetch(`${server.url}/api/positions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify({ reports: [], pad: 'x'.repeat(9 * 1024 * 1024) }),
     });
     expect(huge.status).toBe(413);
@@ -145,8 +149,8 @@ describe('POST /api/positions → dashboard', () => {
   });
 
   it('answers unknown API routes with a 404 in the reply shape', async () => {
-    const res = await fetch(`${server.url}/api/nothing-here`);
+    const res = await admin.get('/api/nothing-here');
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

@@ -4,6 +4,7 @@ import { UnitsDelta } from '../../shared/feed.js';
 import { systemClock } from '../../server/clock.js';
 import { loadMissionPack } from '../../server/pack.js';
 import { Simulator } from '../../server/simulator/simulator.js';
+import { provisionSimulator } from '../../server/simulator/provision.js';
 import { connectDashboard, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -19,7 +20,7 @@ afterAll(async () => {
 });
 
 it('reports 48 patrols through the HTTP ingest path, and a dashboard sees them move', async () => {
-  const dashboard = await connectDashboard(server.url);
+  const dashboard = await connectDashboard(server.url, await server.signIn('viewer'));
   const seen = new Map<string, number>();
   dashboard.on('units:updated', (raw) => {
     for (const u of UnitsDelta.parse(raw).units) if (u.last) seen.set(u.id, (seen.get(u.id) ?? 0) + 1);
@@ -32,7 +33,7 @@ it('reports 48 patrols through the HTTP ingest path, and a dashboard sees them m
     clock: systemClock,
     logger: pino({ level: 'silent' }),
   });
-  await simulator.start();
+  await simulator.start(provisionSimulator(server.app.tracker, server.app.accounts));
   await expect.poll(() => seen.size, { timeout: 5000 }).toBe(48);
   const units = server.app.tracker.allUnits();
   expect(units).toHaveLength(48);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UnitsDelta } from '../../shared/feed.js';
 import { ManualClock } from '../../server/clock.js';
-import { connectDashboard, postJson, startServer, testUnit, type TestServer } from '../support/server.js';
+import { connectDashboard, postAsDevice, startServer, testUnit, type TestServer } from '../support/server.js';
 
 const clock = new ManualClock(Date.parse('2026-11-21T10:00:00Z'));
 let server: TestServer;
@@ -12,10 +12,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 it('turns a silent unit stale, then lost, and tells every dashboard when it does', async () => {
-  await postJson(`${server.url}/api/units`, { units: [testUnit('tor-1', { fieldOffice: 'torit' })] });
-  await postJson(`${server.url}/api/positions`, { reports: [{ unitId: 'tor-1', time: clock.now(), lat: 4.41, lon: 32.57 }] });
+  const viewer = await server.signIn('viewer');
+  await server.register([testUnit('tor-1', { fieldOffice: 'torit' })]);
+  const tracker = await server.deviceToken('tor-1');
+  const report = () => postAsDevice(`${server.url}/api/positions`, tracker, { reports: [{ unitId: 'tor-1', time: clock.now(), lat: 4.41, lon: 32.57 }] });
+  expect((await report()).status).toBe(200);
   server.app.hub.tick();
-  const socket = await connectDashboard(server.url);
+  const socket = await connectDashboard(server.url, viewer);
   const statuses: string[] = [];
   socket.on('units:updated', (raw) => {
     for (const u of UnitsDelta.parse(raw).units) statuses.push(u.status);
@@ -29,7 +32,7 @@ it('turns a silent unit stale, then lost, and tells every dashboard when it does
   server.app.hub.tick();
   await expect.poll(() => statuses).toEqual(['stale', 'lost']);
 
-  await postJson(`${server.url}/api/positions`, { reports: [{ unitId: 'tor-1', time: clock.now(), lat: 4.42, lon: 32.57 }] });
+  expect((await report()).status).toBe(200);
   server.app.hub.tick();
   await expect.poll(() => statuses).toEqual(['stale', 'lost', 'live']);
   socket.disconnect();

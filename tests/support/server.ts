@@ -1,21 +1,78 @@
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/feed.js';
+import type { UserRole } from '../../shared/auth.js';
 import type { UnitRegistration } from '../../shared/units.js';
-import { createApp, type App, type AppConfig } from '../../server/app.js';
+import { createApp, DEFAULT_APP_CONFIG, type App, type AppConfig } from '../../server/app.js';
 import type { Clock } from '../../server/clock.js';
-import { loadBasemapJson, loadMissionPack } from '../../server/pack.js';
-import { openSqlite, type Db } from '../../server/db/open.js';
 import { systemClock } from '../../server/clock.js';
+import { openSqlite, type Db } from '../../server/db/open.js';
+import { loadBasemapJson, loadMissionPack } from '../../server/pack.js';
+
+/** An HTTP client signed in as someone: sends the session cookie and the CSRF token. */
+export interface Client {
+  cookie: string;
+  csrf: string;
+  get(path: string): Promise<{ status: number; body: unknown }>;
+  send(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+}
 
 export interface TestServer {
   app: App;
   url: string;
   db: Db;
+  /** A fresh account with the role, signed in over HTTP. */
+  signIn(role: UserRole, options?: { sensitive?: boolean }): Promise<Client>;
+  /** Registers units on the roster directly, as an administrator would. */
+  register(units: UnitRegistration[]): Promise<void>;
+  deviceToken(unitId: string): Promise<string>;
   close(): Promise<void>;
 }
 
-/** A real server on a random port with a throwaway in-memory store. */
+let accountCounter = 0;
+
+async function readBody(res: Response): Promise<unknown> {
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export function clientFor(url: string, cookie: string, csrf: string): Client {
+  return {
+    cookie,
+    csrf,
+    async get(path) {
+      const res = await fetch(`${url}${path}`, { headers: { cookie } });
+      return { status: res.status, body: await readBody(res) };
+    },
+    async send(method, path, body) {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: await readBody(res) };
+    },
+  };
+}
+
+/** Signs in over HTTP and returns the cookie and CSRF token the server handed out. */
+export async function signInOverHttp(url: string, username: string, password: string): Promise<Client> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: { csrfToken: string } };
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (!res.ok || !cookie || !body.data) throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(body)}`);
+  return clientFor(url, cookie, body.data.csrfToken);
+}
+
+/** A real server on a random port with a throwaway in-memory database. */
 export async function startServer(
   options: { clock?: Clock; config?: Partial<AppConfig>; storePath?: string } = {},
 ): Promise<TestServer> {
@@ -26,13 +83,24 @@ export async function startServer(
     logger: pino({ level: 'silent' }),
     pack: await loadMissionPack(),
     basemapJson: await loadBasemapJson(),
-    config: { tickMs: 100, staleAfterS: 180, lostAfterS: 900, ...options.config },
+    config: { ...DEFAULT_APP_CONFIG, tickMs: 100, loginsPerMinute: 1000, ...options.config },
   });
   const url = await app.listen(0, '127.0.0.1');
   return {
     app,
     url,
     db,
+    async signIn(role, { sensitive = false } = {}) {
+      accountCounter += 1;
+      const username = `${role}${accountCounter}`;
+      const password = `correct horse ${accountCounter} battery`;
+      await app.accounts.createUser({ username, displayName: `Test ${role}`, role, sensitive, password }, 'test');
+      return signInOverHttp(url, username, password);
+    },
+    register: (units) => app.tracker.register(units),
+    async deviceToken(unitId) {
+      return (await app.accounts.issueDeviceToken(unitId, 'test', 'test')).token;
+    },
     async close() {
       await app.close();
       await db.destroy();
@@ -42,9 +110,14 @@ export async function startServer(
 
 export type DashboardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A real dashboard connection, resolved once its snapshot has arrived. */
-export async function connectDashboard(url: string): Promise<DashboardSocket> {
-  const socket: DashboardSocket = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+/** A real dashboard connection with a session cookie, resolved once its snapshot has arrived. */
+export async function connectDashboard(url: string, client: Pick<Client, 'cookie'>): Promise<DashboardSocket> {
+  const socket: DashboardSocket = connect(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { cookie: client.cookie },
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('units:snapshot', () => resolve());
     socket.once('connect_error', reject);
@@ -52,9 +125,14 @@ export async function connectDashboard(url: string): Promise<DashboardSocket> {
   return socket;
 }
 
-export async function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.json() };
+/** Posts JSON as a tracker with its device token. */
+export async function postAsDevice(url: string, token: string, body: unknown): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await readBody(res) };
 }
 
 export const testUnit = (id: string, overrides: Partial<UnitRegistration> = {}): UnitRegistration => ({

@@ -1,0 +1,77 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { IncidentChange, IncidentReport } from '../../shared/incidents.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { IncidentFeed } from '../feed/incidents.js';
+import { IncidentNotFound, type IncidentService } from '../incidents/service.js';
+import { redactEvent, summarise } from '../incidents/redaction.js';
+import { principalOf, requirePermission } from './auth.js';
+import { ApiError, parseInput, sendOk } from './errors.js';
+
+export interface IncidentRouteOptions {
+  incidents: IncidentService;
+  feed: IncidentFeed;
+  audit: AuditLog;
+}
+
+const IdParam = z.string().uuid('an incident id as the server issued it');
+
+/** Incidents under /api/incidents: lists and live updates never carry victims or witnesses. */
+export function incidentRouter({ incidents, feed, audit }: IncidentRouteOptions): Router {
+  const router = Router();
+  const json = express.json({ limit: '256kb' });
+  const needToKnow = (req: express.Request) => principalOf(req)?.permissions.has('incidents:read-sensitive') ?? false;
+  const actor = (req: express.Request) => principalOf(req)?.actor ?? 'unknown';
+
+  router.get('/', requirePermission('map:read'), async (req, res) => {
+    const ntk = needToKnow(req);
+    sendOk(res, (await incidents.list()).map((r) => summarise(r, ntk)));
+  });
+
+  router.post('/', requirePermission('incidents:report'), json, async (req, res) => {
+    const report = parseInput(IncidentReport, req.body, 'the incident report');
+    const record = await incidents.create(report, actor(req));
+    await audit.record({ actor: actor(req), action: 'incident.create', target: record.id, details: { category: record.category, severity: record.severity } });
+    sendOk(res, summarise(record, needToKnow(req)), 201);
+    feed.publish('incident:created', record);
+  });
+
+  router.get('/:id', requirePermission('map:read'), async (req, res) => {
+    const id = parseInput(IdParam, req.params.id, 'the incident id');
+    const record = await incidents.get(id);
+    if (!record) throw new ApiError('not_found', `no incident with id ${id}`);
+    if (!needToKnow(req)) {
+      sendOk(res, summarise(record, false));
+      return;
+    }
+    if (record.sensitive || record.victims.length > 0 || record.witnesses.length > 0) {
+      await audit.record({ actor: actor(req), action: 'incident.read-sensitive', target: record.id });
+    }
+    sendOk(res, record);
+  });
+
+  router.patch('/:id', requirePermission('incidents:manage'), json, async (req, res) => {
+    const id = parseInput(IdParam, req.params.id, 'the incident id');
+    const change = parseInput(IncidentChange, req.body, 'the incident change');
+    let record;
+    try {
+      record = await incidents.update(id, change, actor(req));
+    } catch (err) {
+      if (err instanceof IncidentNotFound) throw new ApiError('not_found', err.message);
+      throw err;
+    }
+    await audit.record({ actor: actor(req), action: 'incident.update', target: id, details: { fields: Object.keys(change) } });
+    sendOk(res, summarise(record, needToKnow(req)));
+    feed.publish('incident:updated', record);
+  });
+
+  router.get('/:id/timeline', requirePermission('map:read'), async (req, res) => {
+    const id = parseInput(IdParam, req.params.id, 'the incident id');
+    const record = await incidents.get(id);
+    if (!record) throw new ApiError('not_found', `no incident with id ${id}`);
+    const ntk = needToKnow(req);
+    sendOk(res, (await incidents.timeline(id)).map((e) => redactEvent(e, record.sensitive, ntk)));
+  });
+
+  return router;
+}
