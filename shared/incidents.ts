@@ -122,7 +122,7 @@ export const IncidentEvent = z.object({
   time: z.number().int(),
   actor: z.string(),
   action: z.enum(['created', 'updated']),
-  /** field → new value; victim and witness values appear as "[need-to-know]" to others */
+  /** field → new value; people on record appear only as `peopleOnRecord: "[need-to-know]"` */
   changes: z.record(z.string(), z.unknown()),
 });
 export type IncidentEvent = z.infer<typeof IncidentEvent>;

@@ -91,6 +91,7 @@ export function requirePermission(permission: Permission): RequestHandler {
 
 export function requireSession(req: Request): SessionPrincipal {
   const principal = principals.get(req);
-  if (!principal || principal.kind === 'device') throw new ApiError('unauthenticated', 'sign in first');
+  if (!principal) throw new ApiError('unauthenticated', 'sign in first');
+  if (principal.kind === 'device') throw new ApiError('forbidden', 'a device token cannot be used for this');
   return principal;
 }

@@ -32,7 +32,8 @@ export const WITHHELD = '[need-to-know]';
 export function redactEvent(event: IncidentEvent, sensitive: boolean, needToKnow: boolean): IncidentEvent {
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(event.changes)) {
-    if (PEOPLE_FIELDS.has(key)) changes[key] = WITHHELD;
+    // Not even the field's name: a timeline only says that the people on record changed.
+    if (PEOPLE_FIELDS.has(key)) changes.peopleOnRecord = WITHHELD;
     else if (key === 'location' && sensitive && !needToKnow) changes[key] = WITHHELD;
     else changes[key] = value;
   }
