@@ -210,6 +210,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   hub.start();
+  // Revocations made elsewhere (the CLI, another node) reach live connections within half a minute.
+  const recheck = setInterval(() => {
+    revalidateSockets().catch((err: unknown) => logger.error({ err }, 'could not re-check live sessions'));
+  }, 30_000);
+  recheck.unref();
 
   return {
     http,
@@ -231,6 +236,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       });
     },
     async close() {
+      clearInterval(recheck);
       hub.stop();
       await io.close();
       if (http.listening) await new Promise<void>((r) => http.close(() => r()));

@@ -1,0 +1,30 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+import { signInOverHttp, startServer } from '../support/server.js';
+
+const run = promisify(execFile);
+
+it('adds a user from the command line who can then sign in to the running server', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ops-cli-'));
+  const server = await startServer({ storePath: join(dataDir, 'ops.sqlite') });
+  try {
+    const { stdout } = await run('npx', ['tsx', 'scripts/admin.ts', 'add-user', 'joseph', '--role', 'operator', '--name', 'Joseph L'], {
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
+    const password = /Password \(shown once\): (\S+)/.exec(stdout)?.[1];
+    expect(password).toBeDefined();
+    const joseph = await signInOverHttp(server.url, 'joseph', password ?? '');
+    expect((await joseph.get('/api/auth/me')).body).toMatchObject({ data: { name: 'Joseph L', role: 'operator' } });
+
+    const refused = await run('npx', ['tsx', 'scripts/admin.ts', 'set-role', 'joseph', 'wizard'], { env: { ...process.env, DATA_DIR: dataDir } }).catch(
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('expected one of') });
+  } finally {
+    await server.close();
+  }
+});
