@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UserRole, Username } from '../shared/auth.js';
-import { UnitId } from '../shared/units.js';
+import { formatPath } from '../shared/reply.js';
+import { UnitId, UnitRegistration } from '../shared/units.js';
+import { KyselyTrackingStore } from '../server/store/tracking.js';
 import { AccountError, AccountService } from '../server/auth/accounts.js';
 import { AuditLog } from '../server/audit/audit-log.js';
 import { systemClock } from '../server/clock.js';
@@ -17,6 +19,7 @@ const HELP = `Administration of the operations map, straight on its database (th
   npm run admin -- set-sensitive <username> <on|off>
   npm run admin -- disable <username>        | enable <username>
   npm run admin -- reset-password <username> [--password P]
+  npm run admin -- add-unit <unitId> --callsign MAL-FPU-3 --type <fpu-vehicle|ipo-foot|joint-patrol|static-post> --office <field office>
   npm run admin -- device-tokens
   npm run admin -- issue-device-token <unitId> [--label "Phone of MAL-FPU-1"]
   npm run admin -- revoke-device-token <tokenId>
@@ -39,6 +42,9 @@ async function main(): Promise<number> {
       sensitive: { type: 'boolean' },
       password: { type: 'string' },
       label: { type: 'string' },
+      callsign: { type: 'string' },
+      type: { type: 'string' },
+      office: { type: 'string' },
       'base-url': { type: 'string' },
       limit: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -113,6 +119,13 @@ async function main(): Promise<number> {
         console.log(values.password ? `Password of ${user.username} changed.` : `New password of ${user.username} (shown once): ${password}`);
         break;
       }
+      case 'add-unit': {
+        const unit = UnitRegistration.parse({ id: arg(0, 'the unit id'), callsign: values.callsign, type: values.type, fieldOffice: values.office });
+        await new KyselyTrackingStore(db).upsertUnits([unit]);
+        await audit.record({ actor: ACTOR, action: 'unit.register', target: unit.id, details: { ...unit } });
+        console.log(`${unit.callsign} (${unit.id}) is on the roster; issue its tracker a token with issue-device-token ${unit.id}.`);
+        break;
+      }
       case 'device-tokens':
         console.table(await accounts.listDeviceTokens());
         break;
@@ -149,7 +162,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof AccountError) console.error(err.message);
-    else if (err instanceof z.ZodError) console.error(err.issues.map((i) => i.message).join('\n'));
+    else if (err instanceof z.ZodError) console.error(err.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('\n'));
     else throw err;
     return 1;
   } finally {

@@ -27,6 +27,8 @@ export interface TrackingStore {
   /** Adds units or changes their callsign, type and office; keeps their positions. */
   upsertUnits(units: readonly UnitRegistration[]): Promise<void>;
   listUnits(): Promise<StoredUnit[]>;
+  /** The units with these ids that are on the roster. */
+  findUnits(ids: readonly string[]): Promise<StoredUnit[]>;
   /**
    * Appends fixes to history, ignoring any already stored for the same unit and time, and moves
    * each unit's latest position forward (never back) — all in one transaction.

@@ -96,6 +96,12 @@ export class KyselyTrackingStore implements TrackingStore {
     return rows.map(unitFromRow);
   }
 
+  async findUnits(ids: readonly string[]): Promise<StoredUnit[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('units').selectAll().where('id', 'in', [...ids]).execute();
+    return rows.map(unitFromRow);
+  }
+
   async appendPositions(rows: readonly HistoryRow[], latest: readonly LatestUpdate[]): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       let inserted = 0;

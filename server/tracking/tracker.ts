@@ -77,6 +77,7 @@ export class Tracker {
    * Duplicates (same unit and time) are dropped without error, so a device may resend safely.
    */
   async ingest(reports: readonly PositionReport[]): Promise<IngestOutcome> {
+    await this.adoptRegisteredElsewhere(reports.map((r) => r.unitId));
     const unknown: FieldIssue[] = [];
     reports.forEach((r, i) => {
       if (!this.units.has(r.unitId)) {
@@ -137,6 +138,18 @@ export class Tracker {
         historical: Math.max(0, inserted - movedForward),
       },
     };
+  }
+
+  /** Units put on the roster by another process (the admin CLI, another node) join the live picture. */
+  private async adoptRegisteredElsewhere(unitIds: readonly string[]): Promise<void> {
+    const missing = [...new Set(unitIds)].filter((id) => !this.units.has(id));
+    if (missing.length === 0) return;
+    const now = this.clock.now();
+    for (const unit of await this.store.findUnits(missing)) {
+      if (this.units.has(unit.id)) continue;
+      this.units.set(unit.id, unit);
+      this.statuses.set(unit.id, linkStatus(unit.last?.time ?? null, now, this.thresholds));
+    }
   }
 
   /** Recomputes every unit's status; returns the ids whose status changed. */

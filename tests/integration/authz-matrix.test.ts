@@ -1,7 +1,7 @@
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentReportInput } from '../../shared/incidents.js';
-import { clientFor, postAsDevice, startServer, testUnit, type Client, type TestServer } from '../support/server.js';
+import { clientFor, postAsDevice, startServer, testUnit, type Client, type DashboardSocket, type TestServer } from '../support/server.js';
 
 /**
  * Every route and socket event against every role and no login at all. Allowed → 2xx;
@@ -162,7 +162,7 @@ describe('a device reports its own unit only', () => {
 describe('Socket.IO authorisation', () => {
   const tryConnect = (headers: Record<string, string>) =>
     new Promise<string>((resolve) => {
-      const socket = connect(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: headers });
+      const socket: DashboardSocket = connect(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: headers });
       socket.once('units:snapshot', () => {
         socket.emit('units:resync', (snapshot) => {
           socket.disconnect();
