@@ -37,7 +37,7 @@ describe('buildBasemap on world-atlas countries-10m', () => {
     expect(positions.length).toBeGreaterThan(100);
     const lons = positions.map((position) => position[0] ?? Number.NaN);
     const lats = positions.map((position) => position[1] ?? Number.NaN);
-    // GEO_FACTS gives lon 23.887–35.298, lat 3.509–12.248, which matches the 110m file. The 10m
+    // Natural Earth gives lon 23.887–35.298, lat 3.509–12.248, which matches the 110m file. The 10m
     // file measured here spans lon 24.122–35.919 (its eastern edge takes in the Ilemi triangle)
     // and lat 3.491–12.216, so the bounds are checked to a few tenths of a degree.
     expect(Math.min(...lons)).toBeGreaterThan(23.8);
@@ -55,7 +55,7 @@ describe('buildBasemap on world-atlas countries-10m', () => {
     expect(Buffer.byteLength(JSON.stringify(medium))).toBeLessThan(200_000);
   });
 
-  it('gives the same South Sudan extent as GEO_FACTS when cut from the 110m file', () => {
+  it('gives the same South Sudan extent as the published Natural Earth bounding box when cut from the 110m file', () => {
     const coarse = buildBasemap(JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8')));
     const positions = coarse.southSudanOutline.coordinates.flat();
     const lons = positions.map((position) => position[0] ?? Number.NaN);

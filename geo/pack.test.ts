@@ -118,7 +118,7 @@ describe('the shipped mission pack', () => {
     expect(kayangoCorridorProblems(pack)).toEqual([]);
   });
 
-  it('places Kayango inside the window GEO_FACTS gives (lat 7.5–8.0, lon 28.0–28.6)', () => {
+  it('places Kayango inside the window where herds from Warrap arrive (lat 7.5–8.0, lon 28.0–28.6)', () => {
     const [lon, lat] = pack.policeStations.features[0]?.geometry.coordinates ?? [0, 0];
     expect(lon).toBeGreaterThanOrEqual(28.0);
     expect(lon).toBeLessThanOrEqual(28.6);

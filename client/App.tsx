@@ -1,0 +1,48 @@
+import { Header } from './chrome/Header.js';
+import { LinkBanner } from './chrome/LinkBanner.js';
+import { useServerNow } from './chrome/useNow.js';
+import { jubaMonthNumber } from './format/time.js';
+import { CorridorsLayer } from './map/layers/CorridorsLayer.js';
+import { MapPicking } from './map/layers/MapPicking.js';
+import { MapReady } from './map/layers/MapReady.js';
+import { SitesLayer } from './map/layers/SitesLayer.js';
+import { UnitsLayer } from './map/layers/UnitsLayer.js';
+import { MapView } from './map/MapView.js';
+import { DetailsPanel } from './panels/DetailsPanel.js';
+import { LayerSwitcher } from './panels/LayerSwitcher.js';
+import { useOps } from './state/context.js';
+
+/** The dashboard: header bar, the map filling the rest, layer switcher, details panel. */
+export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
+  const tilesUrl = useOps((s) => s.config?.tilesUrl);
+  const basemap = useOps((s) => s.basemap);
+  const pack = useOps((s) => s.pack);
+  const layers = useOps((s) => s.layers);
+  const selectedUnitId = useOps((s) => (s.selection?.kind === 'unit' ? s.selection.id : null));
+  // Corridors brighten in their season; the month is re-read every hour.
+  const month = jubaMonthNumber(useServerNow(3_600_000));
+
+  return (
+    <div className="app">
+      <Header />
+      <main className="main">
+        <MapView tilesUrl={tilesUrl} basemap={basemap} exposeForTests={exposeMapForTests}>
+          <CorridorsLayer pack={pack} month={month} visible={layers.corridors} />
+          <SitesLayer
+            pack={pack}
+            visible={{ offices: layers.offices, pocSites: layers.pocSites, policeStations: layers.policeStations }}
+          />
+          <UnitsLayer
+            visible={{ units: layers.units, labels: layers.unitLabels, accuracy: layers.accuracy }}
+            selectedUnitId={selectedUnitId}
+          />
+          <MapPicking />
+          <MapReady />
+        </MapView>
+        <LinkBanner />
+        <LayerSwitcher />
+        <DetailsPanel />
+      </main>
+    </div>
+  );
+}

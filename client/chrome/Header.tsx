@@ -1,0 +1,23 @@
+import { Clocks } from './Clocks.js';
+import { LinkIndicator } from './LinkIndicator.js';
+import { UnitCount } from './UnitCount.js';
+import { useServerNow } from './useNow.js';
+
+export const PRODUCT_NAME = 'UNPOL Operations Map — UNMISS';
+
+export function Header() {
+  const now = useServerNow(1_000);
+  return (
+    <header className="header">
+      <div className="brand">
+        <span className="brand-badge" aria-hidden="true">
+          UN
+        </span>
+        <h1 className="brand-name">{PRODUCT_NAME}</h1>
+      </div>
+      <UnitCount now={now} />
+      <Clocks now={now} />
+      <LinkIndicator />
+    </header>
+  );
+}

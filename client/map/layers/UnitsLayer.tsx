@@ -1,0 +1,91 @@
+import { useEffect } from 'react';
+import { useOpsStore } from '../../state/context.js';
+import { thresholdsFrom } from '../../state/status.js';
+import { serverNow } from '../../state/store.js';
+import { addIcons } from '../addIcons.js';
+import { SLOTS, UNITS } from '../ids.js';
+import { useMap } from '../MapContext.js';
+import { addGeoJsonLayers, removeGeoJsonLayers, setGeoJson, setVisible } from '../mapSources.js';
+import { UnitTweens } from '../tween.js';
+import { selectedFilter, unitLayers } from '../unitLayers.js';
+import { unitsToFeatureCollection } from '../units.js';
+
+const LAYERS = unitLayers();
+const SOURCES = [UNITS.source];
+
+/** Above this many units markers jump instead of gliding: the frame budget goes to drawing. */
+const TWEEN_MAX_UNITS = 1_000;
+/** Statuses age on the client too (a link can be down), so redraw now and then without news. */
+const AGEING_REDRAW_MS = 5_000;
+
+export interface UnitsVisibility {
+  units: boolean;
+  labels: boolean;
+  accuracy: boolean;
+}
+
+/**
+ * The patrols. Messages land in the store as they come; this layer reads the store at most
+ * once per animation frame and pushes one FeatureCollection, gliding markers between fixes.
+ */
+export function UnitsLayer({ visible, selectedUnitId }: { visible: UnitsVisibility; selectedUnitId: string | null }) {
+  const map = useMap();
+  const store = useOpsStore();
+
+  useEffect(() => {
+    addIcons(map);
+    addGeoJsonLayers(map, SOURCES, LAYERS, SLOTS.units);
+    return () => removeGeoJsonLayers(map, SOURCES, LAYERS);
+  }, [map]);
+
+  useEffect(() => {
+    const tweens = new UnitTweens();
+    let frame = 0;
+    let seen: unknown = null;
+
+    const draw = () => {
+      frame = 0;
+      const state = store.getState();
+      const now = Date.now();
+      const glide = state.units.size <= TWEEN_MAX_UNITS;
+      if (state.units !== seen) {
+        if (glide) tweens.retarget(state.units, now);
+        seen = state.units;
+      }
+      const features = unitsToFeatureCollection(state.units.values(), {
+        now: serverNow(state, now),
+        thresholds: thresholdsFrom(state.config),
+        ...(glide ? { positionOf: (u) => tweens.position(u.id, now) } : {}),
+      });
+      setGeoJson(map, UNITS.source, features);
+      if (glide && tweens.moving(now)) schedule();
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(draw);
+    };
+
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.units !== previous.units || state.config !== previous.config) schedule();
+    });
+    const ageing = setInterval(schedule, AGEING_REDRAW_MS);
+    schedule();
+    return () => {
+      unsubscribe();
+      clearInterval(ageing);
+      cancelAnimationFrame(frame);
+    };
+  }, [map, store]);
+
+  useEffect(() => {
+    if (map.getLayer(UNITS.selected)) map.setFilter(UNITS.selected, selectedFilter(selectedUnitId));
+  }, [map, selectedUnitId]);
+
+  const { units, labels, accuracy } = visible;
+  useEffect(() => {
+    setVisible(map, [UNITS.halo, UNITS.heading, UNITS.marker, UNITS.selected], units);
+    setVisible(map, [UNITS.label], units && labels);
+    setVisible(map, [UNITS.accuracy], units && accuracy);
+  }, [map, units, labels, accuracy]);
+
+  return null;
+}

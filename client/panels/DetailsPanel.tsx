@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { useOps, useOpsStore } from '../state/context.js';
+import { findSite } from '../state/selection.js';
+import { SiteDetails } from './SiteDetails.js';
+import { UnitDetails } from './UnitDetails.js';
+
+/** The side panel for whatever was clicked; Escape or × closes it. */
+export function DetailsPanel() {
+  const store = useOpsStore();
+  const selection = useOps((s) => s.selection);
+  const unit = useOps((s) => (s.selection?.kind === 'unit' ? s.units.get(s.selection.id) : undefined));
+  const pack = useOps((s) => s.pack);
+  const close = () => store.setState({ selection: null });
+
+  useEffect(() => {
+    if (!selection) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') store.setState({ selection: null });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selection, store]);
+
+  if (!selection) return null;
+  const site = selection.kind === 'site' && pack ? findSite(pack, selection.collection, selection.id) : null;
+  const body = unit ? <UnitDetails unit={unit} /> : site ? <SiteDetails site={site} /> : <p className="muted">No longer on the map.</p>;
+
+  return (
+    <aside className="panel" data-testid="details-panel" data-kind={selection.kind} aria-label="Details">
+      <button type="button" className="panel-close" onClick={close} aria-label="Close details" title="Close (Esc)">
+        ×
+      </button>
+      {body}
+    </aside>
+  );
+}

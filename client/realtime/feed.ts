@@ -1,0 +1,169 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/feed.js';
+import { checkSeq, mergeUnits, unitsById } from '../state/merge.js';
+import type { Link, OpsStore } from '../state/store.js';
+import { parseUnitsMessage, type ParsedUnitsMessage } from './parse.js';
+
+export interface FeedOptions {
+  /** server origin; the page's own origin when left out */
+  url?: string;
+  /** how long the link may be down before the screen says "offline" rather than "reconnecting" */
+  offlineAfterMs?: number;
+  /** how long to wait for a resync snapshot before asking again */
+  resyncTimeoutMs?: number;
+  /** where the browser's online/offline events come from; the window by default */
+  browser?: Pick<Window, 'addEventListener' | 'removeEventListener'> | undefined;
+}
+
+type FeedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** The same complaint at most once a minute: a wall display runs for weeks. */
+function throttledWarn(): (key: string, message: string) => void {
+  const last = new Map<string, number>();
+  return (key, message) => {
+    const now = Date.now();
+    if ((last.get(key) ?? -Infinity) > now - 60_000) return;
+    last.set(key, now);
+    console.warn(message);
+  };
+}
+
+/**
+ * The only module that talks to the live feed. It parses every message with the shared
+ * schemas, merges units by id into the store, asks for a snapshot when a sequence number is
+ * skipped, and keeps the link state honest. Returns a function that stops it.
+ */
+export function startFeed(store: OpsStore, options: FeedOptions = {}): () => void {
+  const offlineAfterMs = options.offlineAfterMs ?? 15_000;
+  const resyncTimeoutMs = options.resyncTimeoutMs ?? 10_000;
+  const socket: FeedSocket = options.url ? io(options.url) : io();
+  const warn = throttledWarn();
+
+  let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let resyncing = false;
+  let resyncDelay = 1_000;
+
+  const setLink = (patch: Partial<Link>) => store.setState((s) => ({ link: { ...s.link, ...patch } }));
+
+  /** Parses a message; reports what was wrong with it, and returns null when nothing is usable. */
+  const read = (what: string, raw: unknown): ParsedUnitsMessage | null => {
+    const parsed = parseUnitsMessage(raw);
+    if ('error' in parsed) {
+      warn(what, `the server sent ${what} the client cannot read:\n${parsed.error}`);
+      return null;
+    }
+    if (parsed.firstProblem) {
+      warn(`${what}-unit`, `the server sent ${parsed.rejected} unit(s) the client cannot read in ${what}; first: ${parsed.firstProblem}`);
+    }
+    return parsed;
+  };
+
+  const applySnapshot = (snapshot: ParsedUnitsMessage) => {
+    store.setState((s) => ({
+      units: unitsById(snapshot.units),
+      seq: snapshot.seq,
+      clockOffsetMs: snapshot.time - Date.now(),
+      link: { ...s.link, lastUpdate: snapshot.time },
+    }));
+  };
+
+  const resync = () => {
+    if (resyncing || !socket.connected) return;
+    resyncing = true;
+    clearTimeout(retryTimer);
+    socket.timeout(resyncTimeoutMs).emit('units:resync', (err: Error | null, raw: unknown) => {
+      resyncing = false;
+      const snapshot = err ? null : read('a resync snapshot', raw);
+      if (snapshot) {
+        resyncDelay = 1_000;
+        applySnapshot(snapshot);
+        return;
+      }
+      // Ask again, backing off: the link or the server is struggling.
+      retryTimer = setTimeout(resync, resyncDelay);
+      resyncDelay = Math.min(resyncDelay * 2, 60_000);
+    });
+  };
+
+  const goneDown = () => {
+    const { link } = store.getState();
+    if (link.downSince === null) setLink({ state: link.state === 'offline' ? 'offline' : 'reconnecting', downSince: Date.now() });
+    else if (link.state === 'connected') setLink({ state: 'reconnecting' });
+    if (offlineTimer === undefined) {
+      offlineTimer = setTimeout(() => {
+        offlineTimer = undefined;
+        if (!socket.connected) setLink({ state: 'offline' });
+      }, offlineAfterMs);
+    }
+  };
+
+  socket.on('connect', () => {
+    clearTimeout(offlineTimer);
+    offlineTimer = undefined;
+    setLink({ state: 'connected', downSince: null, everConnected: true });
+  });
+
+  socket.on('disconnect', (reason) => {
+    goneDown();
+    // After a server-side disconnect Socket.IO does not reconnect by itself.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+
+  // A refusal by the server (not signed in yet, session revoked) stops Socket.IO's own retries;
+  // keep asking, slowly, so a wall display recovers once its session is restored.
+  let refusedDelay = 5_000;
+  socket.on('connect_error', (err) => {
+    goneDown();
+    if (socket.active) return;
+    warn('refused', `the live feed refused the connection: ${err.message}`);
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => socket.connect(), refusedDelay);
+    refusedDelay = Math.min(refusedDelay * 2, 60_000);
+  });
+  socket.on('connect', () => {
+    refusedDelay = 5_000;
+  });
+
+  socket.on('units:snapshot', (raw: unknown) => {
+    const snapshot = read('a snapshot', raw);
+    if (snapshot) applySnapshot(snapshot);
+  });
+
+  socket.on('units:updated', (raw: unknown) => {
+    const delta = read('an update', raw);
+    if (!delta) {
+      resync();
+      return;
+    }
+    const verdict = checkSeq(store.getState().seq, delta.seq);
+    if (verdict === 'old') return;
+    // A delta after a gap still carries each unit's newest state: show it now, then resync.
+    store.setState((s) => ({
+      units: mergeUnits(s.units, delta.units),
+      seq: delta.seq,
+      clockOffsetMs: delta.time - Date.now(),
+      link: { ...s.link, lastUpdate: delta.time },
+    }));
+    if (verdict === 'gap') resync();
+  });
+
+  const onBrowserOffline = () => {
+    if (!socket.connected) setLink({ state: 'offline', downSince: store.getState().link.downSince ?? Date.now() });
+  };
+  const onBrowserOnline = () => {
+    if (!socket.connected) socket.connect();
+  };
+  const browser = 'browser' in options ? options.browser : globalThis.window;
+  browser?.addEventListener('offline', onBrowserOffline);
+  browser?.addEventListener('online', onBrowserOnline);
+
+  return () => {
+    browser?.removeEventListener('offline', onBrowserOffline);
+    browser?.removeEventListener('online', onBrowserOnline);
+    clearTimeout(offlineTimer);
+    clearTimeout(retryTimer);
+    socket.removeAllListeners();
+    socket.disconnect();
+  };
+}

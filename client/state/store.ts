@@ -1,0 +1,63 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { MissionPack } from '../../shared/sites.js';
+import type { Unit } from '../../shared/units.js';
+import type { Basemap } from '../http/basemap.js';
+import type { ClientConfig } from '../http/config.js';
+import type { LayerGroup } from './layers.js';
+import { DEFAULT_LAYERS } from './layers.js';
+import type { Selection } from './selection.js';
+
+/** How the feed's link to the server stands, as the screen must show it honestly. */
+export type LinkState = 'connected' | 'reconnecting' | 'offline';
+
+export interface Link {
+  state: LinkState;
+  /** client time the link went down; null while connected */
+  downSince: number | null;
+  /** server time of the last snapshot or delta applied; null before the first */
+  lastUpdate: number | null;
+  /** false until the first successful connection, so the screen can say "connecting" */
+  everConnected: boolean;
+}
+
+export interface OpsState {
+  config: ClientConfig | null;
+  pack: MissionPack | null;
+  basemap: Basemap | null;
+  /** the latest failure to load something, shown until that thing loads */
+  loadError: string | null;
+  units: ReadonlyMap<string, Unit>;
+  /** sequence number of the last snapshot or delta applied */
+  seq: number | null;
+  /** server clock minus client clock, so "12 s ago" does not depend on the PC's clock */
+  clockOffsetMs: number;
+  link: Link;
+  selection: Selection | null;
+  layers: Record<LayerGroup, boolean>;
+}
+
+export type OpsStore = StoreApi<OpsState>;
+
+export function initialState(): OpsState {
+  return {
+    config: null,
+    pack: null,
+    basemap: null,
+    loadError: null,
+    units: new Map(),
+    seq: null,
+    clockOffsetMs: 0,
+    link: { state: 'reconnecting', downSince: null, lastUpdate: null, everConnected: false },
+    selection: null,
+    layers: { ...DEFAULT_LAYERS },
+  };
+}
+
+export function createOpsStore(state: Partial<OpsState> = {}): OpsStore {
+  return createStore<OpsState>()(() => ({ ...initialState(), ...state }));
+}
+
+/** Server time now, as best the client knows it. */
+export function serverNow(state: Pick<OpsState, 'clockOffsetMs'>, clientNow = Date.now()): number {
+  return clientNow + state.clockOffsetMs;
+}
