@@ -5,3 +5,4 @@ export * from './positions.js';
 export * from './feed.js';
 export * from './incidents.js';
 export * from './auth.js';
+export * from './config.js';

@@ -1,7 +1,7 @@
 import { MissionPack } from '../../shared/sites.js';
 import type { OpsStore } from '../state/store.js';
 import { parseBasemap } from './basemap.js';
-import { ClientConfig } from './config.js';
+import { ClientConfig } from '../../shared/config.js';
 import { getJson, getReply } from './http.js';
 
 /**

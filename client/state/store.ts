@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MissionPack } from '../../shared/sites.js';
 import type { Unit } from '../../shared/units.js';
 import type { Basemap } from '../http/basemap.js';
-import type { ClientConfig } from '../http/config.js';
+import type { ClientConfig } from '../../shared/config.js';
 import type { LayerGroup } from './layers.js';
 import { DEFAULT_LAYERS } from './layers.js';
 import type { Selection } from './selection.js';

@@ -1,5 +1,6 @@
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
+import type { ClientConfig } from '../../shared/config.js';
 import { PositionBatch } from '../../shared/positions.js';
 import type { MissionPack } from '../../shared/sites.js';
 import { UnitId, UnitRoster } from '../../shared/units.js';
@@ -19,13 +20,6 @@ export interface ApiDeps {
   ingestLimiter: RequestHandler;
 }
 
-export const ClientConfig = z.object({
-  tickMs: z.number().int(),
-  staleAfterS: z.number(),
-  lostAfterS: z.number(),
-  tilesUrl: z.string().optional(),
-});
-export type ClientConfig = z.infer<typeof ClientConfig>;
 
 const TrackQuery = z.object({
   from: z.coerce.number().int().nonnegative().optional(),
