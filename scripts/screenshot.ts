@@ -10,6 +10,8 @@ import { ensureClientBuilt } from './client-build.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs');
 const PORT = Number(process.env.SCREENSHOT_PORT ?? 8097);
+// A throwaway server in a temporary data folder: its administrator exists only for this run.
+const SCREENSHOT_PASSWORD = 'screenshot-only-password';
 
 async function waitForServer(url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
@@ -25,16 +27,27 @@ async function waitForServer(url: string, deadline: number): Promise<void> {
 
 await ensureClientBuilt();
 mkdirSync(OUT, { recursive: true });
-const server = spawn('npx', ['tsx', 'server/main.ts'], {
+// Node itself with tsx's loader: one process, so stopping it stops the server.
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   cwd: ROOT,
   stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'ops-shot-')), LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'ops-shot-')),
+    ADMIN_PASSWORD: SCREENSHOT_PASSWORD,
+    LOG_LEVEL: 'warn',
+  },
 });
 const url = `http://127.0.0.1:${PORT}`;
 const browser = await launchChromium();
 try {
   await waitForServer(url, Date.now() + 30_000);
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const signIn = await context.request.post(`${url}/api/auth/login`, { data: { username: 'admin', password: SCREENSHOT_PASSWORD } });
+  if (!signIn.ok()) throw new Error(`could not sign in: ${signIn.status()}`);
+  const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
   await page.waitForTimeout(3000);

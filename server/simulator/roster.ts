@@ -122,10 +122,12 @@ export function buildRoster(pack: MissionPack, seed: number, count: number): Sim
         accuracyM: Math.round(between(rng, 5, 20)),
       });
     } else if (type === 'static-post') {
+      // A post stands in the compound, a little way from the office's own symbol.
+      const post = offset(base, 0.25, between(rng, 0, 360));
       units.push({
         registration,
         activity: 'at-base',
-        route: [base, base],
+        route: [post, post],
         speedMps: 0,
         reportEveryMs: 30_000,
         phase: 0,
