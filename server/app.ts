@@ -26,11 +26,11 @@ import { IncidentService } from './incidents/service.js';
 import { summarise } from './incidents/redaction.js';
 import { KyselyTrackingStore } from './store/tracking.js';
 import { Tracker } from './tracking/tracker.js';
+import { DEFAULT_POLICY, type TrackingPolicy } from './tracking/status.js';
 
 export interface AppConfig {
   tickMs: number;
-  staleAfterS: number;
-  lostAfterS: number;
+  tracking: TrackingPolicy;
   tilesUrl?: string | undefined;
   /** folder of the built client; undefined or missing serves the API only */
   clientDir?: string | undefined;
@@ -44,8 +44,7 @@ export interface AppConfig {
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
   tickMs: 500,
-  staleAfterS: 180,
-  lostAfterS: 900,
+  tracking: DEFAULT_POLICY,
   secureCookies: false,
   loginsPerMinute: 10,
   ingestPerMinute: 600,
@@ -74,13 +73,21 @@ export interface App {
   close(): Promise<void>;
 }
 
+function secondsThresholds(policy: TrackingPolicy): ClientConfig['thresholds'] {
+  const seconds = (t: { staleAfterMs: number; lostAfterMs: number }) => ({ staleAfterS: t.staleAfterMs / 1000, lostAfterS: t.lostAfterMs / 1000 });
+  const t = policy.thresholds;
+  return {
+    'fpu-vehicle': seconds(t['fpu-vehicle']),
+    'ipo-foot': seconds(t['ipo-foot']),
+    'joint-patrol': seconds(t['joint-patrol']),
+    'static-post': seconds(t['static-post']),
+  };
+}
+
 /** Builds the whole server from its dependencies, without starting it. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { db, clock, config, logger } = deps;
-  const tracker = await Tracker.load(new KyselyTrackingStore(db), clock, {
-    staleAfterMs: config.staleAfterS * 1000,
-    lostAfterMs: config.lostAfterS * 1000,
-  });
+  const tracker = await Tracker.load(new KyselyTrackingStore(db), clock, config.tracking);
   const audit = new AuditLog(db, clock);
   const accounts = new AccountService(db, clock, audit);
   const incidents = new IncidentService(db, clock, deps.pack.fieldOffices.features);
@@ -132,10 +139,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   const incidentFeed = new IncidentFeed(io);
+  const thresholds = Object.values(config.tracking.thresholds);
   const clientConfig: ClientConfig = {
     tickMs: config.tickMs,
-    staleAfterS: config.staleAfterS,
-    lostAfterS: config.lostAfterS,
+    staleAfterS: Math.min(...thresholds.map((t) => t.staleAfterMs)) / 1000,
+    lostAfterS: Math.min(...thresholds.map((t) => t.lostAfterMs)) / 1000,
+    thresholds: secondsThresholds(config.tracking),
     ...(config.tilesUrl ? { tilesUrl: config.tilesUrl } : {}),
   };
   const authOptions = { accounts, secureCookies: config.secureCookies, loginsPerMinute: config.loginsPerMinute };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env.js';
+import { parseEnv, trackingPolicyFrom } from './env.js';
 
 describe('parseEnv', () => {
   it('works with nothing set', () => {
@@ -22,7 +22,16 @@ describe('parseEnv', () => {
     expect(result.message).toContain('SIMULATOR="maybe"');
   });
 
-  it('refuses a lost threshold that is not longer than the stale one', () => {
-    expect(parseEnv({ STALE_AFTER_S: '600', LOST_AFTER_S: '300' })).toMatchObject({ ok: false });
+  it('takes per-type status thresholds and refuses a lost threshold not longer than the stale one', () => {
+    const ok = parseEnv({ STATUS_THRESHOLDS: '{"ipo-foot":{"staleAfterS":400,"lostAfterS":1800}}' });
+    expect(ok.ok).toBe(true);
+    if (ok.ok) {
+      const policy = trackingPolicyFrom(ok.env);
+      expect(policy.thresholds['ipo-foot']).toEqual({ staleAfterMs: 400_000, lostAfterMs: 1_800_000 });
+      expect(policy.thresholds['fpu-vehicle']).toEqual({ staleAfterMs: 120_000, lostAfterMs: 600_000 });
+    }
+    expect(parseEnv({ STATUS_THRESHOLDS: '{"ipo-foot":{"staleAfterS":600,"lostAfterS":300}}' })).toMatchObject({ ok: false });
+    expect(parseEnv({ STATUS_THRESHOLDS: '{"hovercraft":{"staleAfterS":1,"lostAfterS":2}}' })).toMatchObject({ ok: false });
+    expect(parseEnv({ STATUS_THRESHOLDS: 'not json' })).toMatchObject({ ok: false, message: expect.stringContaining('not valid JSON') });
   });
 });

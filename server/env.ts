@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { formatPath } from '../shared/reply.js';
+import { UnitType } from '../shared/units.js';
+import { DEFAULT_POLICY, type TrackingPolicy } from './tracking/status.js';
 
 const OnOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
@@ -23,10 +25,31 @@ export const EnvSchema = z.object({
   SIMULATOR_UNITS: z.coerce.number().int().min(1).max(5_000).default(48),
   /** how often coalesced updates go out to dashboards, milliseconds */
   TICK_MS: z.coerce.number().int().min(50).max(10_000).default(500),
-  /** no report for this long: the unit is shown stale */
-  STALE_AFTER_S: Seconds.default(180),
-  /** no report for this long: the unit is lost */
-  LOST_AFTER_S: Seconds.default(900),
+  /**
+   * per unit type, how long without a report before a unit is stale, then lost, as JSON, e.g.
+   * {"ipo-foot":{"staleAfterS":300,"lostAfterS":1200}}; types left out keep their defaults
+   */
+  STATUS_THRESHOLDS: z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.partialRecord(
+        UnitType,
+        z
+          .object({ staleAfterS: Seconds, lostAfterS: Seconds })
+          .refine((t) => t.lostAfterS > t.staleAfterS, 'lostAfterS must be longer than staleAfterS'),
+      ),
+    )
+    .optional(),
+  /** how far ahead of the server's clock a fix may be stamped before it is refused */
+  MAX_CLOCK_SKEW_S: Seconds.default(120),
   /** position history older than this is pruned */
   HISTORY_DAYS: z.coerce.number().positive().default(30),
   /** optional raster tile URL template ({z}/{x}/{y}) for a self-hosted tile server */
@@ -50,9 +73,6 @@ export function parseEnv(
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = EnvSchema.safeParse(present);
   if (result.success) {
-    if (result.data.LOST_AFTER_S <= result.data.STALE_AFTER_S) {
-      return { ok: false, message: 'LOST_AFTER_S must be longer than STALE_AFTER_S' };
-    }
     return { ok: true, env: result.data };
   }
   const lines = result.error.issues.map((i) => {
@@ -60,4 +80,14 @@ export function parseEnv(
     return `  ${key}=${JSON.stringify(source[key] ?? '')}: ${i.message}`;
   });
   return { ok: false, message: `The environment has settings the server cannot use:\n${lines.join('\n')}` };
+}
+
+/** The tracking policy the environment asks for: per-type thresholds over the defaults. */
+export function trackingPolicyFrom(env: Env): TrackingPolicy {
+  const thresholds = { ...DEFAULT_POLICY.thresholds };
+  for (const type of UnitType.options) {
+    const given = env.STATUS_THRESHOLDS?.[type];
+    if (given) thresholds[type] = { staleAfterMs: given.staleAfterS * 1000, lostAfterMs: given.lostAfterS * 1000 };
+  }
+  return { ...DEFAULT_POLICY, thresholds, maxClockSkewMs: env.MAX_CLOCK_SKEW_S * 1000 };
 }

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { systemClock } from './clock.js';
 import { createApp } from './app.js';
 import { openSqlite } from './db/open.js';
-import { parseEnv } from './env.js';
+import { parseEnv, trackingPolicyFrom } from './env.js';
 import { loadBasemapJson, loadMissionPack } from './pack.js';
 import { provisionSimulator } from './simulator/provision.js';
 import { Simulator } from './simulator/simulator.js';
@@ -30,8 +30,7 @@ async function main(): Promise<void> {
     basemapJson,
     config: {
       tickMs: env.TICK_MS,
-      staleAfterS: env.STALE_AFTER_S,
-      lostAfterS: env.LOST_AFTER_S,
+      tracking: trackingPolicyFrom(env),
       tilesUrl: env.BASEMAP_TILES_URL,
       clientDir: env.CLIENT_DIR || undefined,
       secureCookies: env.SECURE_COOKIES,

@@ -39,5 +39,9 @@ export const PositionBatchResult = z.object({
   duplicates: z.number().int(),
   /** reports older than the unit's live position: kept in history, the marker not moved back */
   historical: z.number().int(),
+  /** reports refused one by one (from the future, say), each with its reason; the rest were taken */
+  rejected: z.array(z.object({ index: z.number().int(), reason: z.string() })),
+  /** new live positions reached at an implausible speed */
+  implausible: z.number().int(),
 });
 export type PositionBatchResult = z.infer<typeof PositionBatchResult>;

@@ -41,6 +41,8 @@ export const Fix = z.object({
   altitude: z.number().min(-500).max(10_000).optional(),
   /** battery level, 0–100 */
   battery: z.number().min(0).max(100).optional(),
+  /** reached from the previous fix only at an impossible speed: shown, but not to be trusted */
+  implausible: z.literal(true).optional(),
 });
 export type Fix = z.infer<typeof Fix>;
 

@@ -134,6 +134,12 @@ const MIGRATIONS: Record<string, Migration> = {
       await sql`CREATE TRIGGER incident_events_no_delete BEFORE DELETE ON incident_events BEGIN SELECT RAISE(ABORT, 'the incident timeline is append-only'); END`.execute(db);
     },
   },
+  '0004-implausible-fixes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('positions').addColumn('implausible', 'integer').execute();
+      await db.schema.alterTable('units').addColumn('last_implausible', 'integer').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -27,6 +27,7 @@ export interface UnitsTable {
   last_accuracy: number | null;
   last_altitude: number | null;
   last_battery: number | null;
+  last_implausible: number | null;
 }
 
 export interface PositionsTable {
@@ -39,6 +40,7 @@ export interface PositionsTable {
   accuracy: number | null;
   altitude: number | null;
   battery: number | null;
+  implausible: number | null;
 }
 
 export interface UsersTable {

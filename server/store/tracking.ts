@@ -7,7 +7,7 @@ import type { HistoryRow, LatestUpdate, StoredUnit, TrackingStore } from './stor
 // Rows per INSERT statement: ten columns each stays well under SQLite's 32,766 parameters.
 const CHUNK = 1000;
 
-type FixColumns = Pick<PositionsTable, 'time' | 'lat' | 'lon' | 'speed' | 'heading' | 'accuracy' | 'altitude' | 'battery'>;
+type FixColumns = Pick<PositionsTable, 'time' | 'lat' | 'lon' | 'speed' | 'heading' | 'accuracy' | 'altitude' | 'battery' | 'implausible'>;
 
 /** Drops SQL NULLs so optional fields stay absent rather than null. */
 function fixFromRow(r: FixColumns): Fix {
@@ -17,6 +17,7 @@ function fixFromRow(r: FixColumns): Fix {
   if (r.accuracy !== null) fix.accuracy = r.accuracy;
   if (r.altitude !== null) fix.altitude = r.altitude;
   if (r.battery !== null) fix.battery = r.battery;
+  if (r.implausible === 1) fix.implausible = true;
   return fix;
 }
 
@@ -39,6 +40,7 @@ function unitFromRow(r: UnitsTable): StoredUnit {
             accuracy: r.last_accuracy,
             altitude: r.last_altitude,
             battery: r.last_battery,
+            implausible: r.last_implausible,
           }),
   };
 }
@@ -49,6 +51,7 @@ const fixColumns = (fix: Fix) => ({
   accuracy: fix.accuracy ?? null,
   altitude: fix.altitude ?? null,
   battery: fix.battery ?? null,
+  implausible: fix.implausible ? 1 : null,
 });
 
 /** A unit registered for the first time: no position yet. */
@@ -66,6 +69,7 @@ const newUnitRow = (u: UnitRegistration): UnitsTable => ({
   last_accuracy: null,
   last_altitude: null,
   last_battery: null,
+  last_implausible: null,
 });
 
 /** Units and their position history, through Kysely so SQLite and PostgreSQL share the code. */
@@ -129,6 +133,7 @@ export class KyselyTrackingStore implements TrackingStore {
             last_accuracy: f.accuracy,
             last_altitude: f.altitude,
             last_battery: f.battery,
+            last_implausible: f.implausible,
           })
           .where('id', '=', unitId)
           .where((eb) => eb.or([eb('last_time', 'is', null), eb('last_time', '<', fix.time)]))
@@ -141,7 +146,7 @@ export class KyselyTrackingStore implements TrackingStore {
   async track(unitId: string, from: number, to: number, limit: number): Promise<Fix[]> {
     const rows = await this.db
       .selectFrom('positions')
-      .select(['time', 'lat', 'lon', 'speed', 'heading', 'accuracy', 'altitude', 'battery'])
+      .select(['time', 'lat', 'lon', 'speed', 'heading', 'accuracy', 'altitude', 'battery', 'implausible'])
       .where('unit_id', '=', unitId)
       .where('time', '>=', from)
       .where('time', '<=', to)

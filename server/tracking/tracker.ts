@@ -3,7 +3,9 @@ import type { FieldIssue } from '../../shared/reply.js';
 import type { Fix, LinkStatus, Unit, UnitRegistration } from '../../shared/units.js';
 import type { Clock } from '../clock.js';
 import type { HistoryRow, LatestUpdate, StoredUnit, TrackingStore } from '../store/store.js';
-import { linkStatus, type StatusThresholds } from './status.js';
+import distance from '@turf/distance';
+import { point } from '@turf/helpers';
+import { linkStatus, type TrackingPolicy } from './status.js';
 
 export type IngestOutcome =
   | { ok: true; result: PositionBatchResult }
@@ -34,17 +36,21 @@ export class Tracker {
   private constructor(
     private readonly store: TrackingStore,
     private readonly clock: Clock,
-    private readonly thresholds: StatusThresholds,
+    private readonly policy: TrackingPolicy,
   ) {}
 
-  static async load(store: TrackingStore, clock: Clock, thresholds: StatusThresholds): Promise<Tracker> {
-    const tracker = new Tracker(store, clock, thresholds);
+  static async load(store: TrackingStore, clock: Clock, policy: TrackingPolicy): Promise<Tracker> {
+    const tracker = new Tracker(store, clock, policy);
     const now = clock.now();
     for (const unit of await store.listUnits()) {
       tracker.units.set(unit.id, unit);
-      tracker.statuses.set(unit.id, linkStatus(unit.last?.time ?? null, now, thresholds));
+      tracker.statuses.set(unit.id, tracker.statusOf(unit, now));
     }
     return tracker;
+  }
+
+  private statusOf(unit: StoredUnit, now: number): LinkStatus {
+    return linkStatus(unit.last?.time ?? null, now, this.policy.thresholds[unit.type]);
   }
 
   onChange(listener: ChangeListener): () => void {
@@ -89,8 +95,14 @@ export class Tracker {
     const seen = new Set<string>();
     const rows: HistoryRow[] = [];
     const newest = new Map<string, PositionReport>();
+    const rejected: { index: number; reason: string }[] = [];
+    const latestAllowed = this.clock.now() + this.policy.maxClockSkewMs;
     let duplicates = 0;
-    for (const r of reports) {
+    for (const [index, r] of reports.entries()) {
+      if (r.time > latestAllowed) {
+        rejected.push({ index, reason: `time ${new Date(r.time).toISOString()} is ${Math.round((r.time - latestAllowed + this.policy.maxClockSkewMs) / 1000)} s ahead of the server's clock; check the tracker's clock` });
+        continue;
+      }
       const key = `${r.unitId}\u0000${r.time}`;
       if (seen.has(key)) {
         duplicates += 1;
@@ -107,7 +119,13 @@ export class Tracker {
       const unit = this.units.get(unitId);
       const liveTime = unit?.last?.time ?? -Infinity;
       if (unit && r.time > liveTime) {
-        latest.push({ unitId, fix: fixOf(r), activity: r.activity ?? unit.activity });
+        const fix = fixOf(r);
+        if (unit.last && this.impliedSpeedMps(unit.last, fix) > this.policy.maxSpeedMps[unit.type]) {
+          fix.implausible = true;
+          const row = rows.find((h) => h.unitId === unitId && h.fix.time === fix.time);
+          if (row) row.fix.implausible = true;
+        }
+        latest.push({ unitId, fix, activity: r.activity ?? unit.activity });
       }
     }
 
@@ -134,6 +152,8 @@ export class Tracker {
       result: {
         accepted: inserted,
         duplicates,
+        rejected,
+        implausible: latest.filter((l) => l.fix.implausible).length,
         // Every new row that did not become a live position went to history only.
         historical: Math.max(0, inserted - movedForward),
       },
@@ -148,7 +168,7 @@ export class Tracker {
     for (const unit of await this.store.findUnits(missing)) {
       if (this.units.has(unit.id)) continue;
       this.units.set(unit.id, unit);
-      this.statuses.set(unit.id, linkStatus(unit.last?.time ?? null, now, this.thresholds));
+      this.statuses.set(unit.id, this.statusOf(unit, now));
     }
   }
 
@@ -180,10 +200,17 @@ export class Tracker {
   private refreshStatus(unitId: string, now: number): boolean {
     const unit = this.units.get(unitId);
     if (!unit) return false;
-    const next = linkStatus(unit.last?.time ?? null, now, this.thresholds);
+    const next = this.statusOf(unit, now);
     if (this.statuses.get(unitId) === next) return false;
     this.statuses.set(unitId, next);
     return true;
+  }
+
+  /** Speed needed to get from one fix to the next, giving both the benefit of their stated accuracy. */
+  private impliedSpeedMps(from: Fix, to: Fix): number {
+    const seconds = Math.max((to.time - from.time) / 1000, 1);
+    const metres = distance(point([from.lon, from.lat]), point([to.lon, to.lat]), { units: 'meters' });
+    return Math.max(0, metres - (from.accuracy ?? 0) - (to.accuracy ?? 0)) / seconds;
   }
 
   private emit(changed: ReadonlySet<string>): void {

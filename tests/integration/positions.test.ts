@@ -4,7 +4,8 @@ import { Unit } from '../../shared/units.js';
 import { z } from 'zod';
 import { connectDashboard, startServer, testUnit, type Client, type DashboardSocket, type TestServer } from '../support/server.js';
 
-const T0 = Date.parse('2026-11-21T08:00:00Z');
+// An hour ago, on the second: fixes from the future are refused.
+const T0 = Math.floor(Date.now() / 1000) * 1000 - 3600_000;
 let server: TestServer;
 let dashboard: DashboardSocket;
 // An administrator may report for any unit, as a gateway importing a tracker's buffer does.
@@ -58,7 +59,7 @@ describe('POST /api/positions → dashboard', () => {
       reports: [{ unitId: 'mal-1', time: new Date(T0).toISOString(), lat: 9.551, lon: 31.652, speed: 8.3, heading: 90, accuracy: 6 }],
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, data: { accepted: 1, duplicates: 0, historical: 0 } });
+    expect(res.body).toEqual({ ok: true, data: { accepted: 1, duplicates: 0, historical: 0, rejected: [], implausible: 0 } });
     const delta = await arrived;
     const unit = delta.units.find((u) => u.id === 'mal-1');
     expect(unit?.callsign).toBe('MAL-FPU-1');
@@ -127,7 +128,7 @@ describe('POST /api/positions → dashboard', () => {
     const older = { unitId: 'bor-1', time: T0 + 300_000, lat: 6.22, lon: 31.56 };
     expect((await admin.send('POST', '/api/positions', { reports: [newer] })).body).toMatchObject({ data: { accepted: 1 } });
     const again = await admin.send('POST', '/api/positions', { reports: [newer, older] });
-    expect(again.body).toEqual({ ok: true, data: { accepted: 1, duplicates: 1, historical: 1 } });
+    expect(again.body).toEqual({ ok: true, data: { accepted: 1, duplicates: 1, historical: 1, rejected: [], implausible: 0 } });
     const bor = (await unitsNow()).find((u) => u.id === 'bor-1');
     expect(bor?.last).toMatchObject({ time: newer.time, lat: newer.lat });
     const track = (await admin.get(`/api/units/bor-1/track?from=${T0}&to=${T0 + 700_000}`)).body;
@@ -146,6 +147,31 @@ describe('POST /api/positions → dashboard', () => {
     });
     expect(huge.status).toBe(413);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('refuses a fix from the future, with its reason, and takes the rest of the batch', async () => {
+    const now = Date.now();
+    const res = await admin.send('POST', '/api/positions', {
+      reports: [
+        { unitId: 'mal-1', time: now + 3 * 3600_000, lat: 9.6, lon: 31.7 },
+        { unitId: 'mal-1', time: now - 1000, lat: 9.552, lon: 31.653 },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ data: { accepted: 1, rejected: [{ index: 0, reason: expect.stringContaining("ahead of the server's clock") }] } });
+    const mal1 = (await unitsNow()).find((u) => u.id === 'mal-1');
+    expect(mal1?.last).toMatchObject({ time: now - 1000, lat: 9.552 });
+  });
+
+  it('flags a jump no patrol could make, keeps it in history, and shows it as such', async () => {
+    const t = Date.now() - 500;
+    // Malakal to Juba (about 520 km) in ten seconds.
+    const res = await admin.send('POST', '/api/positions', { reports: [{ unitId: 'mal-1', time: t, lat: 4.85, lon: 31.6, accuracy: 10 }] });
+    expect(res.body).toMatchObject({ data: { accepted: 1, implausible: 1 } });
+    const mal1 = (await unitsNow()).find((u) => u.id === 'mal-1');
+    expect(mal1?.last).toMatchObject({ time: t, implausible: true });
+    const track = (await admin.get(`/api/units/mal-1/track?from=${t - 1}&to=${t + 1}`)).body;
+    expect(track).toMatchObject({ data: { fixes: [{ time: t, implausible: true }] } });
   });
 
   it('answers unknown API routes with a 404 in the reply shape', async () => {

@@ -7,7 +7,7 @@ const clock = new ManualClock(Date.parse('2026-11-21T10:00:00Z'));
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startServer({ clock, config: { tickMs: 60_000, staleAfterS: 180, lostAfterS: 900 } });
+  server = await startServer({ clock, config: { tickMs: 60_000 } });
 });
 afterAll(() => server.close());
 
@@ -24,11 +24,12 @@ it('turns a silent unit stale, then lost, and tells every dashboard when it does
     for (const u of UnitsDelta.parse(raw).units) statuses.push(u.status);
   });
 
-  clock.advance(179_000);
+  // A vehicle patrol is stale after 2 minutes without a report, lost after 10.
+  clock.advance(119_000);
   server.app.hub.tick();
   clock.advance(2_000);
   server.app.hub.tick();
-  clock.advance(720_000);
+  clock.advance(480_000);
   server.app.hub.tick();
   await expect.poll(() => statuses).toEqual(['stale', 'lost']);
 
