@@ -63,7 +63,7 @@ describe('the dashboard in Chromium', () => {
     expect(first).toMatch(/\d+\.\d+° N, \d+\.\d+° E/);
     expect(await page.getByTestId('detail-mgrs').textContent()).toMatch(/^3[56][NP] [A-Z]{2} \d{5} \d{5}$/);
     // Vehicles report every 5 s at road speed: the shown position changes within a few reports.
-    await expect.poll(() => where.textContent(), { timeout: 12_000, interval: 500 }).not.toBe(first);
+    await expect.poll(() => where.textContent(), { timeout: 20_000, interval: 500 }).not.toBe(first);
   });
 
   it('has no console errors, no CSP violations, and nothing requested beyond this server', () => {
