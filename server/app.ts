@@ -23,6 +23,7 @@ import { authRouter, wallRouter } from './http/auth-routes.js';
 import { errorHandler, sendError, sendOk } from './http/errors.js';
 import { incidentRouter } from './http/incident-routes.js';
 import { IncidentService } from './incidents/service.js';
+import { osmandRouter } from './ingest/osmand-routes.js';
 import { summarise } from './incidents/redaction.js';
 import { KyselyTrackingStore } from './store/tracking.js';
 import { Tracker } from './tracking/tracker.js';
@@ -70,6 +71,8 @@ export interface App {
   incidents: IncidentService;
   /** Starts listening; port 0 picks a free one. Resolves to the base URL. */
   listen(port: number, host?: string): Promise<string>;
+  /** The OsmAnd / Traccar Client protocol on its own port (Traccar's 5055), as trackers expect it. */
+  listenOsmAnd(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -172,6 +175,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     '/api',
     apiRouter({ tracker, clock, pack: deps.pack, basemapJson: deps.basemapJson, clientConfig, maxBodyBytes: config.maxBodyBytes, ingestLimiter }),
   );
+  const osmand = osmandRouter({ tracker, accounts, clock, perMinute: config.ingestPerMinute });
+  app.use('/osmand', osmand);
   app.use(wallRouter(authOptions));
 
   const clientDir = config.clientDir ? resolve(config.clientDir) : undefined;
@@ -226,6 +231,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   }, 30_000);
   recheck.unref();
 
+  const osmandApp = express();
+  osmandApp.disable('x-powered-by');
+  osmandApp.set('trust proxy', 'loopback');
+  osmandApp.use(osmand);
+  osmandApp.use(errorHandler(logger));
+  const osmandHttp = createServer(osmandApp);
+
   return {
     http,
     io,
@@ -234,22 +246,26 @@ export async function createApp(deps: AppDeps): Promise<App> {
     accounts,
     audit,
     incidents,
-    listen(port, host = '127.0.0.1') {
-      return new Promise((resolveListen, reject) => {
-        http.once('error', reject);
-        http.listen(port, host, () => {
-          http.off('error', reject);
-          const { port: actual } = http.address() as AddressInfo;
-          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-          resolveListen(`http://${shownHost}:${actual}`);
-        });
-      });
-    },
+    listen: (port, host = '127.0.0.1') => listenOn(http, port, host),
+    listenOsmAnd: (port, host = '127.0.0.1') => listenOn(osmandHttp, port, host),
     async close() {
       clearInterval(recheck);
       hub.stop();
       await io.close();
       if (http.listening) await new Promise<void>((r) => http.close(() => r()));
+      if (osmandHttp.listening) await new Promise<void>((r) => osmandHttp.close(() => r()));
     },
   };
+}
+
+function listenOn(server: HttpServer, port: number, host: string): Promise<string> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const { port: actual } = server.address() as AddressInfo;
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      resolveListen(`http://${shownHost}:${actual}`);
+    });
+  });
 }

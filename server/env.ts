@@ -16,6 +16,8 @@ const Seconds = z.coerce.number().positive();
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
+  /** the OsmAnd / Traccar Client protocol on its own port, as trackers expect it; 'off' to disable */
+  OSMAND_PORT: z.union([z.literal('off'), z.coerce.number().int().min(1).max(65_535)]).default(5055),
   /** where the embedded SQLite database lives */
   DATA_DIR: z.string().min(1).default('./data'),
   /** built client to serve; empty means do not serve a client */

@@ -52,6 +52,10 @@ async function main(): Promise<void> {
 
   const url = await app.listen(env.PORT, env.HOST);
   logger.info({ url, dataDir: env.DATA_DIR }, `operations map at ${url}`);
+  if (env.OSMAND_PORT !== 'off') {
+    const osmandUrl = await app.listenOsmAnd(env.OSMAND_PORT, env.HOST);
+    logger.info({ url: osmandUrl }, `OsmAnd / Traccar Client trackers report to ${osmandUrl}/<device token>`);
+  }
 
   const historyMs = env.HISTORY_DAYS * 24 * 3600 * 1000;
   const housekeeping = setInterval(() => {

@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { ClientConfig } from '../../shared/config.js';
-import { PositionBatch } from '../../shared/positions.js';
+import { ingestPositions, type Reporter } from '../ingest/pipeline.js';
 import type { MissionPack } from '../../shared/sites.js';
 import { UnitId, UnitRoster } from '../../shared/units.js';
 import type { Clock } from '../clock.js';
@@ -20,6 +20,9 @@ export interface ApiDeps {
   ingestLimiter: RequestHandler;
 }
 
+
+/** Only the envelope here: each report is validated by the ingest pipeline. */
+const PositionBatchShape = z.object({ reports: z.array(z.unknown()) });
 
 const TrackQuery = z.object({
   from: z.coerce.number().int().nonnegative().optional(),
@@ -65,18 +68,12 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   router.post('/positions', requirePermission('positions:report'), deps.ingestLimiter, json, async (req, res) => {
-    const batch = parseInput(PositionBatch, req.body, 'the position batch');
+    const body = parseInput(PositionBatchShape, req.body, 'the position batch');
     const principal = principalOf(req);
-    if (principal?.kind === 'device') {
-      // A tracker reports for its own unit and no other.
-      const foreign = batch.reports.flatMap((r, i) =>
-        r.unitId === principal.unitId ? [] : [{ path: `reports[${i}].unitId`, message: `this device reports for "${principal.unitId}" only` }],
-      );
-      if (foreign.length > 0) throw new ApiError('forbidden', 'a device may only report its own positions; nothing was stored', foreign);
-    }
-    const outcome = await tracker.ingest(batch.reports);
-    if (!outcome.ok) throw new ApiError(outcome.code, 'the batch names units that are not on the roster; nothing was stored', outcome.issues);
-    sendOk(res, outcome.result);
+    const reporter: Reporter = principal?.kind === 'device' ? { kind: 'device', unitId: principal.unitId } : { kind: 'trusted' };
+    const reply = await ingestPositions(tracker, reporter, body.reports);
+    if (!reply.ok) throw new ApiError(reply.code, reply.message, reply.issues);
+    sendOk(res, reply.result);
   });
 
   router.use((req, _res, next) => next(new ApiError('not_found', `no API route ${req.method} ${req.path}`)));
