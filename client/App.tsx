@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Header } from './chrome/Header.js';
 import { LinkBanner } from './chrome/LinkBanner.js';
 import { useServerNow } from './chrome/useNow.js';
@@ -10,10 +11,24 @@ import { UnitsLayer } from './map/layers/UnitsLayer.js';
 import { MapView } from './map/MapView.js';
 import { DetailsPanel } from './panels/DetailsPanel.js';
 import { LayerSwitcher } from './panels/LayerSwitcher.js';
+import { useRoute } from './routing/useRoute.js';
+import { tabsFor } from './admin/access.js';
+import { useMe, useWallView } from './session/context.js';
 import { useOps } from './state/context.js';
 
-/** The dashboard: header bar, the map filling the rest, layer switcher, details panel. */
+// Only administrators open it: the rest never download it.
+const AdminPage = lazy(() => import('./admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
+
+/**
+ * The dashboard: header bar, the map filling the rest, layer switcher, details panel; the admin
+ * page over the map, which keeps running beneath. A wall display gets the picture only.
+ */
 export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
+  const wall = useWallView();
+  const route = useRoute();
+  const me = useMe();
+  // Someone without admin rights who follows an /admin address just sees the map.
+  const showAdmin = !wall && route.page === 'admin' && tabsFor(me).length > 0;
   const tilesUrl = useOps((s) => s.config?.tilesUrl);
   const basemap = useOps((s) => s.basemap);
   const pack = useOps((s) => s.pack);
@@ -23,7 +38,7 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
   const month = jubaMonthNumber(useServerNow(3_600_000));
 
   return (
-    <div className="app">
+    <div className="app" data-view={wall ? 'wall' : 'desk'}>
       <Header />
       <main className="main">
         <MapView tilesUrl={tilesUrl} basemap={basemap} exposeForTests={exposeMapForTests}>
@@ -36,12 +51,17 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
             visible={{ units: layers.units, labels: layers.unitLabels, accuracy: layers.accuracy }}
             selectedUnitId={selectedUnitId}
           />
-          <MapPicking />
+          {!wall && <MapPicking />}
           <MapReady />
         </MapView>
         <LinkBanner />
         <LayerSwitcher />
-        <DetailsPanel />
+        {!wall && <DetailsPanel />}
+        {showAdmin && route.page === 'admin' && (
+          <Suspense fallback={<section className="admin-page" data-testid="admin-loading" aria-busy="true" />}>
+            <AdminPage tab={route.tab} />
+          </Suspense>
+        )}
       </main>
     </div>
   );

@@ -1,9 +1,12 @@
-import './zod-config.js';
+import './zodSetup.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadStatic } from './http/load.js';
-import { App } from './App.js';
+import { createSession } from './http/session.js';
+import { Root } from './Root.js';
 import { startFeed } from './realtime/feed.js';
+import { SessionProvider } from './session/context.js';
+import { whileSignedIn } from './session/whileSignedIn.js';
 import { StoreProvider } from './state/context.js';
 import { loadLayers, persistLayers } from './state/persist.js';
 import { createOpsStore } from './state/store.js';
@@ -12,8 +15,23 @@ import './styles.css';
 // Start-up wiring: the one place that creates the store and starts the network.
 const store = createOpsStore({ layers: loadLayers(window.localStorage) });
 persistLayers(store, window.localStorage);
-loadStatic(store);
-startFeed(store);
+const session = createSession(store);
+
+// The map's data and the live feed run only while someone is signed in; either one hearing
+// "unauthenticated" has the session confirm it and show the sign-in page.
+whileSignedIn(store, () => {
+  const stopLoading = loadStatic(store, { onUnauthenticated: () => void session.expired() });
+  const stopFeed = startFeed(store, {
+    onRefused: (reason) => {
+      if (reason === 'unauthenticated') void session.expired();
+    },
+  });
+  return () => {
+    stopLoading();
+    stopFeed();
+  };
+});
+void session.check();
 
 const exposeMapForTests = new URLSearchParams(window.location.search).get('test') === '1';
 
@@ -22,7 +40,9 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <App exposeMapForTests={exposeMapForTests} />
+      <SessionProvider session={session}>
+        <Root exposeMapForTests={exposeMapForTests} />
+      </SessionProvider>
     </StoreProvider>
   </StrictMode>,
 );

@@ -173,7 +173,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use('/api/incidents', incidentRouter({ incidents, feed: incidentFeed, audit }));
   app.use(
     '/api',
-    apiRouter({ tracker, clock, pack: deps.pack, basemapJson: deps.basemapJson, clientConfig, maxBodyBytes: config.maxBodyBytes, ingestLimiter }),
+    apiRouter({ tracker, clock, pack: deps.pack, basemapJson: deps.basemapJson, clientConfig, maxBodyBytes: config.maxBodyBytes, audit, ingestLimiter }),
   );
   const osmand = osmandRouter({ tracker, accounts, clock, perMinute: config.ingestPerMinute });
   app.use('/osmand', osmand);

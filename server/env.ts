@@ -18,6 +18,13 @@ export const EnvSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** the OsmAnd / Traccar Client protocol on its own port, as trackers expect it; 'off' to disable */
   OSMAND_PORT: z.union([z.literal('off'), z.coerce.number().int().min(1).max(65_535)]).default(5055),
+  /** Cursor on Target from TAK devices, TCP and UDP on this port (TAK's 8087); 'off' to disable */
+  COT_PORT: z.union([z.literal('off'), z.coerce.number().int().min(1).max(65_535)]).default(8087),
+  /** networks allowed to send CoT, as CIDRs: the streaming port has no authentication of its own */
+  COT_ALLOW: z
+    .string()
+    .regex(/^\s*[0-9a-fA-F:.]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*\s*$/, 'a comma-separated list of CIDRs, e.g. 10.0.0.0/8,127.0.0.1/32')
+    .default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16'),
   /** where the embedded SQLite database lives */
   DATA_DIR: z.string().min(1).default('./data'),
   /** built client to serve; empty means do not serve a client */

@@ -4,6 +4,7 @@ import { systemClock } from './clock.js';
 import { createApp } from './app.js';
 import { openSqlite } from './db/open.js';
 import { parseEnv, trackingPolicyFrom } from './env.js';
+import { CotListener, networkList } from './ingest/cot-listener.js';
 import { loadBasemapJson, loadMissionPack } from './pack.js';
 import { provisionSimulator } from './simulator/provision.js';
 import { Simulator } from './simulator/simulator.js';
@@ -57,6 +58,14 @@ async function main(): Promise<void> {
     logger.info({ url: osmandUrl }, `OsmAnd / Traccar Client trackers report to ${osmandUrl}/<device token>`);
   }
 
+  let cot: CotListener | undefined;
+  if (env.COT_PORT !== 'off') {
+    cot = new CotListener({ tracker: app.tracker, logger: logger.child({ part: 'cot' }), allow: networkList(env.COT_ALLOW) });
+    const tcp = await cot.listenTcp(env.COT_PORT, env.HOST);
+    const udp = await cot.listenUdp(env.COT_PORT, env.HOST);
+    logger.info({ tcp, udp, allow: env.COT_ALLOW }, `Cursor on Target over TCP and UDP on port ${tcp}`);
+  }
+
   const historyMs = env.HISTORY_DAYS * 24 * 3600 * 1000;
   const housekeeping = setInterval(() => {
     new KyselyTrackingStore(db)
@@ -85,6 +94,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     simulator?.stop();
     clearInterval(housekeeping);
+    await cot?.close();
     await app.close();
     await db.destroy();
     process.exit(0);

@@ -22,6 +22,8 @@ export const PositionReport = z.object({
   altitude: z.number().min(-500).max(10_000).optional(),
   battery: z.number().min(0).max(100).optional(),
   activity: Activity.optional(),
+  /** when this report stops being current (CoT's `stale`), epoch ms; the unit shows stale after it */
+  staleAt: z.number().int().optional(),
 });
 export type PositionReportInput = z.input<typeof PositionReport>;
 export type PositionReport = z.output<typeof PositionReport>;

@@ -41,6 +41,8 @@ export const Fix = z.object({
   altitude: z.number().min(-500).max(10_000).optional(),
   /** battery level, 0–100 */
   battery: z.number().min(0).max(100).optional(),
+  /** when the sender said this fix stops being current (CoT `stale`), epoch ms */
+  staleAt: z.number().int().optional(),
   /** reached from the previous fix only at an impossible speed: shown, but not to be trusted */
   implausible: z.literal(true).optional(),
 });
@@ -62,6 +64,8 @@ export type UnitRoster = z.infer<typeof UnitRoster>;
 
 /** A unit as every screen sees it. */
 export const Unit = UnitRegistration.extend({
+  /** the team the device says it is in (a TAK group), if it says */
+  group: z.string().max(100).optional(),
   activity: Activity,
   status: LinkStatus,
   last: Fix.nullable(),

@@ -1,6 +1,7 @@
 import { Clocks } from './Clocks.js';
 import { LinkIndicator } from './LinkIndicator.js';
 import { UnitCount } from './UnitCount.js';
+import { UserMenu } from './UserMenu.js';
 import { useServerNow } from './useNow.js';
 
 export const PRODUCT_NAME = 'UNPOL Operations Map — UNMISS';
@@ -18,6 +19,7 @@ export function Header() {
       <UnitCount now={now} />
       <Clocks now={now} />
       <LinkIndicator />
+      <UserMenu />
     </header>
   );
 }

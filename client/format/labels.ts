@@ -1,4 +1,5 @@
 import type { Accuracy, FieldOfficeId, PocStatus, SiteKind } from '../../shared/sites.js';
+import type { Role } from '../../shared/auth.js';
 import type { Activity, LinkStatus, UnitType } from '../../shared/units.js';
 
 /** Words for the contract's codes, as a JOC officer would say them. */
@@ -97,3 +98,11 @@ export function formatPartialDate(date: string): string {
   if (!day) return `${m} ${year}`;
   return `${Number(day)} ${m} ${year}`;
 }
+
+export const ROLE_LABEL: Record<Role, string> = {
+  admin: 'Administrator',
+  commander: 'Commander',
+  operator: 'Operator',
+  viewer: 'Viewer (read-only)',
+  device: 'Tracker device',
+};

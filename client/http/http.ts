@@ -1,40 +1,20 @@
 import { z } from 'zod';
-import { replySchema } from '../../shared/reply.js';
+import { LoadError } from './errors.js';
+import { failureOf } from './reply.js';
+import { fetchJson, fetchReply } from './request.js';
 
-const Envelope = replySchema(z.unknown());
-
-const unreadable = (url: string, error: z.ZodError) =>
-  new LoadError(`${url} sent data the client cannot read: ${z.prettifyError(error)}`);
-
-/** A request that failed, with a message fit to show on screen. */
-export class LoadError extends Error {}
-
-async function getBody(url: string, signal?: AbortSignal): Promise<unknown> {
-  const res = await fetch(url, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
-  const text = await res.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new LoadError(`${url} answered ${res.status} with something that is not JSON`);
-  }
-}
+export { LoadError, ReplyError } from './errors.js';
 
 /** GETs a route that answers with a Reply<T> and returns its data, parsed. */
-export async function getReply<S extends z.ZodType>(url: string, data: S, signal?: AbortSignal): Promise<z.output<S>> {
-  const body = await getBody(url, signal);
-  // The envelope first, then the data: a failed reply carries no data to check.
-  const envelope = Envelope.safeParse(body);
-  if (!envelope.success) throw unreadable(url, envelope.error);
-  const reply = envelope.data;
-  if (!reply.ok) throw new LoadError(`${url}: ${reply.error.message}`);
-  const parsed = data.safeParse(reply.data);
-  if (!parsed.success) throw unreadable(url, parsed.error);
-  return parsed.data;
+export function getReply<S extends z.ZodType>(url: string, data: S, signal?: AbortSignal): Promise<z.output<S>> {
+  return fetchReply(url, data, { signal });
 }
 
-/** GETs plain JSON and hands it to a parser. */
+/** GETs plain JSON and hands it to a parser; a refusal still arrives as a Reply and is read as one. */
 export async function getJson<T>(url: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
-  const body = await getBody(url, signal);
+  const { status, body } = await fetchJson(url, { signal });
+  if (status < 200 || status >= 300) throw failureOf(url, status, body);
+  if (body === undefined) throw new LoadError(`${url} answered ${status} with something that is not JSON`);
   try {
     return parse(body);
   } catch (err) {

@@ -105,3 +105,19 @@ describe('startFeed', () => {
     expect(store.getState().link.downSince).toBeNull();
   });
 });
+
+describe('startFeed when the server refuses', () => {
+  it('tells the page why, so it can ask for a new sign-in', async () => {
+    const server = await feedServer();
+    server.io.use((_socket, next) => next(new Error('unauthenticated')));
+    const reasons: string[] = [];
+    const stop = startFeed(createOpsStore(), { url: server.url, browser: undefined, onRefused: (r) => reasons.push(r) });
+    try {
+      await until(() => reasons.length > 0);
+      expect(reasons[0]).toBe('unauthenticated');
+    } finally {
+      stop();
+      await server.close();
+    }
+  });
+});

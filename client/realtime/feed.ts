@@ -13,6 +13,11 @@ export interface FeedOptions {
   resyncTimeoutMs?: number;
   /** where the browser's online/offline events come from; the window by default */
   browser?: Pick<Window, 'addEventListener' | 'removeEventListener'> | undefined;
+  /**
+   * Told each time the server refuses the connection, with its reason ('unauthenticated' once
+   * the session has gone), so the page can ask the person to sign in again.
+   */
+  onRefused?: (reason: string) => void;
 }
 
 type FeedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -120,6 +125,8 @@ export function startFeed(store: OpsStore, options: FeedOptions = {}): () => voi
     clearTimeout(retryTimer);
     retryTimer = setTimeout(() => socket.connect(), refusedDelay);
     refusedDelay = Math.min(refusedDelay * 2, 60_000);
+    // Last: the listener may stop this feed on the spot.
+    options.onRefused?.(err.message);
   });
   socket.on('connect', () => {
     refusedDelay = 5_000;

@@ -6,6 +6,7 @@ import type { ClientConfig } from '../../shared/config.js';
 import type { LayerGroup } from './layers.js';
 import { DEFAULT_LAYERS } from './layers.js';
 import type { Selection } from './selection.js';
+import type { SessionState } from './session.js';
 
 /** How the feed's link to the server stands, as the screen must show it honestly. */
 export type LinkState = 'connected' | 'reconnecting' | 'offline';
@@ -21,6 +22,7 @@ export interface Link {
 }
 
 export interface OpsState {
+  session: SessionState;
   config: ClientConfig | null;
   pack: MissionPack | null;
   basemap: Basemap | null;
@@ -40,6 +42,7 @@ export type OpsStore = StoreApi<OpsState>;
 
 export function initialState(): OpsState {
   return {
+    session: { status: 'checking', problem: null },
     config: null,
     pack: null,
     basemap: null,
@@ -51,6 +54,15 @@ export function initialState(): OpsState {
     selection: null,
     layers: { ...DEFAULT_LAYERS },
   };
+}
+
+/**
+ * Everything the server sent, back to nothing: what one person loaded is not left on screen
+ * for the next. Layer choices belong to the screen and stay.
+ */
+export function withoutServerData(): Omit<OpsState, 'session' | 'layers'> {
+  const { session: _session, layers: _layers, ...rest } = initialState();
+  return rest;
 }
 
 export function createOpsStore(state: Partial<OpsState> = {}): OpsStore {

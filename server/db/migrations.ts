@@ -140,6 +140,13 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('units').addColumn('last_implausible', 'integer').execute();
     },
   },
+  '0005-cot-stale-and-group': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('positions').addColumn('stale_at', 'bigint').execute();
+      await db.schema.alterTable('units').addColumn('last_stale_at', 'bigint').execute();
+      await db.schema.alterTable('units').addColumn('group_name', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -28,6 +28,9 @@ export interface UnitsTable {
   last_altitude: number | null;
   last_battery: number | null;
   last_implausible: number | null;
+  last_stale_at: number | null;
+  /** the team a TAK device says it belongs to (CoT __group) */
+  group_name: string | null;
 }
 
 export interface PositionsTable {
@@ -41,6 +44,7 @@ export interface PositionsTable {
   altitude: number | null;
   battery: number | null;
   implausible: number | null;
+  stale_at: number | null;
 }
 
 export interface UsersTable {

@@ -6,6 +6,7 @@ import type { MissionPack } from '../../shared/sites.js';
 import { UnitId, UnitRoster } from '../../shared/units.js';
 import type { Clock } from '../clock.js';
 import type { Tracker } from '../tracking/tracker.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import { ApiError, parseInput, sendOk } from './errors.js';
 import { principalOf, requirePermission } from './auth.js';
 
@@ -17,6 +18,7 @@ export interface ApiDeps {
   basemapJson: string;
   clientConfig: ClientConfig;
   maxBodyBytes: number;
+  audit: AuditLog;
   ingestLimiter: RequestHandler;
 }
 
@@ -54,6 +56,8 @@ export function apiRouter(deps: ApiDeps): Router {
   router.post('/units', requirePermission('units:manage'), json, async (req, res) => {
     const roster = parseInput(UnitRoster, req.body, 'the unit roster');
     await tracker.register(roster.units);
+    const actor = principalOf(req)?.actor ?? 'unknown';
+    for (const unit of roster.units) await deps.audit.record({ actor, action: 'unit.register', target: unit.id, details: { ...unit } });
     sendOk(res, { registered: roster.units.length });
   });
 

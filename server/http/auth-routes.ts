@@ -3,7 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import { LoginRequest, type Me } from '../../shared/auth.js';
 import type { AccountService } from '../auth/accounts.js';
 import type { SessionPrincipal } from '../auth/principal.js';
-import { clearedSessionCookie, requireSession, sessionCookie } from './auth.js';
+import { clearedSessionCookie, principalOf, requireSession, sessionCookie } from './auth.js';
 import { ApiError, parseInput, sendError, sendOk } from './errors.js';
 
 export interface AuthRouteOptions {
@@ -51,7 +51,12 @@ export function authRouter({ accounts, secureCookies, loginsPerMinute }: AuthRou
     sendOk(res, meOf(result.principal));
   });
 
-  router.get('/me', (req, res) => sendOk(res, meOf(requireSession(req))));
+  // Nobody signed in is an answer, not an error: the page asks this before showing the sign-in form.
+  router.get('/me', (req, res) => {
+    const principal = principalOf(req);
+    if (!principal) return sendOk(res, null);
+    sendOk(res, meOf(requireSession(req)));
+  });
 
   router.post('/logout', async (req, res) => {
     const principal = requireSession(req);

@@ -2,6 +2,7 @@ import type { Activity, Fix, UnitRegistration } from '../../shared/units.js';
 
 /** A unit as the store keeps it: its registration, what it last said of itself, its newest fix. */
 export interface StoredUnit extends UnitRegistration {
+  group?: string;
   activity: Activity;
   last: Fix | null;
 }
@@ -27,6 +28,9 @@ export interface TrackingStore {
   /** Adds units or changes their callsign, type and office; keeps their positions. */
   upsertUnits(units: readonly UnitRegistration[]): Promise<void>;
   listUnits(): Promise<StoredUnit[]>;
+  setActivity(unitId: string, activity: Activity): Promise<void>;
+  /** What a device calls itself: its callsign and team, as a TAK device announces them. */
+  setIdentity(unitId: string, callsign: string, group: string | null): Promise<void>;
   /** The units with these ids that are on the roster. */
   findUnits(ids: readonly string[]): Promise<StoredUnit[]>;
   /**

@@ -7,7 +7,7 @@ import type { HistoryRow, LatestUpdate, StoredUnit, TrackingStore } from './stor
 // Rows per INSERT statement: ten columns each stays well under SQLite's 32,766 parameters.
 const CHUNK = 1000;
 
-type FixColumns = Pick<PositionsTable, 'time' | 'lat' | 'lon' | 'speed' | 'heading' | 'accuracy' | 'altitude' | 'battery' | 'implausible'>;
+type FixColumns = Pick<PositionsTable, 'time' | 'lat' | 'lon' | 'speed' | 'heading' | 'accuracy' | 'altitude' | 'battery' | 'implausible' | 'stale_at'>;
 
 /** Drops SQL NULLs so optional fields stay absent rather than null. */
 function fixFromRow(r: FixColumns): Fix {
@@ -18,11 +18,13 @@ function fixFromRow(r: FixColumns): Fix {
   if (r.altitude !== null) fix.altitude = r.altitude;
   if (r.battery !== null) fix.battery = r.battery;
   if (r.implausible === 1) fix.implausible = true;
+  if (r.stale_at !== null) fix.staleAt = Number(r.stale_at);
   return fix;
 }
 
 function unitFromRow(r: UnitsTable): StoredUnit {
   return {
+    ...(r.group_name ? { group: r.group_name } : {}),
     id: r.id,
     callsign: r.callsign,
     type: UnitType.parse(r.type),
@@ -41,6 +43,7 @@ function unitFromRow(r: UnitsTable): StoredUnit {
             altitude: r.last_altitude,
             battery: r.last_battery,
             implausible: r.last_implausible,
+            stale_at: r.last_stale_at,
           }),
   };
 }
@@ -52,6 +55,7 @@ const fixColumns = (fix: Fix) => ({
   altitude: fix.altitude ?? null,
   battery: fix.battery ?? null,
   implausible: fix.implausible ? 1 : null,
+  stale_at: fix.staleAt ?? null,
 });
 
 /** A unit registered for the first time: no position yet. */
@@ -70,6 +74,8 @@ const newUnitRow = (u: UnitRegistration): UnitsTable => ({
   last_altitude: null,
   last_battery: null,
   last_implausible: null,
+  last_stale_at: null,
+  group_name: null,
 });
 
 /** Units and their position history, through Kysely so SQLite and PostgreSQL share the code. */
@@ -98,6 +104,14 @@ export class KyselyTrackingStore implements TrackingStore {
   async listUnits(): Promise<StoredUnit[]> {
     const rows = await this.db.selectFrom('units').selectAll().orderBy('id').execute();
     return rows.map(unitFromRow);
+  }
+
+  async setActivity(unitId: string, activity: Activity): Promise<void> {
+    await this.db.updateTable('units').set({ activity }).where('id', '=', unitId).execute();
+  }
+
+  async setIdentity(unitId: string, callsign: string, group: string | null): Promise<void> {
+    await this.db.updateTable('units').set({ callsign, group_name: group }).where('id', '=', unitId).execute();
   }
 
   async findUnits(ids: readonly string[]): Promise<StoredUnit[]> {
@@ -134,6 +148,7 @@ export class KyselyTrackingStore implements TrackingStore {
             last_altitude: f.altitude,
             last_battery: f.battery,
             last_implausible: f.implausible,
+            last_stale_at: f.stale_at,
           })
           .where('id', '=', unitId)
           .where((eb) => eb.or([eb('last_time', 'is', null), eb('last_time', '<', fix.time)]))
@@ -146,7 +161,7 @@ export class KyselyTrackingStore implements TrackingStore {
   async track(unitId: string, from: number, to: number, limit: number): Promise<Fix[]> {
     const rows = await this.db
       .selectFrom('positions')
-      .select(['time', 'lat', 'lon', 'speed', 'heading', 'accuracy', 'altitude', 'battery', 'implausible'])
+      .select(['time', 'lat', 'lon', 'speed', 'heading', 'accuracy', 'altitude', 'battery', 'implausible', 'stale_at'])
       .where('unit_id', '=', unitId)
       .where('time', '>=', from)
       .where('time', '<=', to)

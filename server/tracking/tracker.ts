@@ -1,6 +1,6 @@
 import type { PositionBatchResult, PositionReport } from '../../shared/positions.js';
 import type { FieldIssue } from '../../shared/reply.js';
-import type { Fix, LinkStatus, Unit, UnitRegistration } from '../../shared/units.js';
+import type { Activity, Fix, LinkStatus, Unit, UnitRegistration } from '../../shared/units.js';
 import type { Clock } from '../clock.js';
 import type { HistoryRow, LatestUpdate, StoredUnit, TrackingStore } from '../store/store.js';
 import distance from '@turf/distance';
@@ -20,6 +20,7 @@ function fixOf(r: PositionReport): Fix {
   if (r.accuracy !== undefined) fix.accuracy = r.accuracy;
   if (r.altitude !== undefined) fix.altitude = r.altitude;
   if (r.battery !== undefined) fix.battery = r.battery;
+  if (r.staleAt !== undefined) fix.staleAt = r.staleAt;
   return fix;
 }
 
@@ -50,7 +51,10 @@ export class Tracker {
   }
 
   private statusOf(unit: StoredUnit, now: number): LinkStatus {
-    return linkStatus(unit.last?.time ?? null, now, this.policy.thresholds[unit.type]);
+    const status = linkStatus(unit.last?.time ?? null, now, this.policy.thresholds[unit.type]);
+    // A sender that said when its report stops being current is taken at its word.
+    if (status === 'live' && unit.last?.staleAt !== undefined && now > unit.last.staleAt) return 'stale';
+    return status;
   }
 
   onChange(listener: ChangeListener): () => void {
@@ -158,6 +162,28 @@ export class Tracker {
         historical: Math.max(0, inserted - movedForward),
       },
     };
+  }
+
+  /** What the patrol says of itself, whatever the age of the fix that said it (an SOS is never lost). */
+  async setActivity(unitId: string, activity: Activity): Promise<void> {
+    const unit = this.units.get(unitId);
+    if (!unit || unit.activity === activity) return;
+    await this.store.setActivity(unitId, activity);
+    unit.activity = activity;
+    this.emit(new Set([unitId]));
+  }
+
+  /** A device announced its callsign or team (CoT contact and __group): screens show what it says. */
+  async announceIdentity(unitId: string, callsign: string | undefined, group: string | undefined): Promise<void> {
+    const unit = this.units.get(unitId);
+    if (!unit) return;
+    const nextCallsign = callsign?.trim() || unit.callsign;
+    const nextGroup = group?.trim() || unit.group;
+    if (nextCallsign === unit.callsign && nextGroup === unit.group) return;
+    await this.store.setIdentity(unitId, nextCallsign, nextGroup ?? null);
+    unit.callsign = nextCallsign;
+    if (nextGroup) unit.group = nextGroup;
+    this.emit(new Set([unitId]));
   }
 
   /** Units put on the roster by another process (the admin CLI, another node) join the live picture. */

@@ -16,6 +16,14 @@ export function MapReady() {
     return n > 0;
   });
 
+  // A map taken away (signed out) is not ready; the next one must say so afresh.
+  useEffect(
+    () => () => {
+      delete document.body.dataset.mapReady;
+    },
+    [],
+  );
+
   useEffect(() => {
     if (!loaded || document.body.dataset.mapReady === 'true') return;
     let done = false;

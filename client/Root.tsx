@@ -1,0 +1,13 @@
+import { App } from './App.js';
+import { CheckingPage } from './session/CheckingPage.js';
+import { LoginPage } from './session/LoginPage.js';
+import { isWallView } from './session/wall.js';
+import { useOps } from './state/context.js';
+
+/** Nothing of the map until the server knows who is looking: checking, sign-in, or the dashboard. */
+export function Root({ exposeMapForTests }: { exposeMapForTests: boolean }) {
+  const status = useOps((s) => s.session.status);
+  if (status === 'checking') return <CheckingPage />;
+  if (status === 'signed-out') return <LoginPage wall={isWallView(null, window.location.search)} />;
+  return <App exposeMapForTests={exposeMapForTests} />;
+}

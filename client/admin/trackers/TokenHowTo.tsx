@@ -1,0 +1,17 @@
+/** How a tracker or gateway uses its token, with the unit filled in. */
+export function TokenHowTo({ unitId }: { unitId: string }) {
+  const example = JSON.stringify({ reports: [{ unitId, time: '2026-11-21T14:30:00Z', lat: 4.8594, lon: 31.5713 }] });
+  return (
+    <div className="how-to">
+      <p>
+        The tracker sends <code>POST /api/positions</code> with <code>Authorization: Bearer &lt;token&gt;</code>. It may report for{' '}
+        <code>{unitId}</code> only.
+      </p>
+      <pre className="mono">{`POST ${window.location.origin}/api/positions
+Authorization: Bearer <token>
+Content-Type: application/json
+
+${example}`}</pre>
+    </div>
+  );
+}

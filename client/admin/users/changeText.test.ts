@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { changeText } from './changeText.js';
+
+const amina = { username: 'amina', role: 'commander' as const };
+
+describe('changeText', () => {
+  it('says what each change did, and that sessions ended', () => {
+    expect(changeText(amina, { role: 'commander' })).toBe('amina is now Commander. Their open sessions were signed out.');
+    expect(changeText(amina, { sensitive: true })).toBe('amina now has need-to-know. Their open sessions were signed out.');
+    expect(changeText(amina, { sensitive: false })).toBe('amina no longer has need-to-know. Their open sessions were signed out.');
+    expect(changeText(amina, { disabled: true })).toBe('amina is disabled and signed out everywhere.');
+    expect(changeText(amina, { disabled: false })).toBe('amina is enabled and may sign in again.');
+  });
+});

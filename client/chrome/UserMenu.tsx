@@ -1,0 +1,45 @@
+import { tabsFor } from '../admin/access.js';
+import { ROLE_LABEL } from '../format/labels.js';
+import { navigate, useRoute } from '../routing/useRoute.js';
+import { useMe, useSession, useWallView } from '../session/context.js';
+
+/** Who is signed in, the way to the admin page for those allowed, and signing out. */
+export function UserMenu() {
+  const me = useMe();
+  const session = useSession();
+  const wall = useWallView();
+  const route = useRoute();
+  if (!me) return null;
+  const identity = (
+    <div className="who" data-testid="signed-in-as">
+      <span className="who-name">{me.name}</span>
+      <span className="who-role">{me.kind === 'wall' ? 'Wall display' : ROLE_LABEL[me.role]}</span>
+    </div>
+  );
+  // A wall display has nobody at the keyboard: no buttons.
+  if (wall) return <div className="user-menu">{identity}</div>;
+
+  const mayAdminister = tabsFor(me).length > 0;
+  const onAdmin = route.page === 'admin';
+  const signOut = () => {
+    void session.signOut().then(() => navigate({ page: 'map' }, { replace: true }));
+  };
+  return (
+    <div className="user-menu">
+      {identity}
+      {mayAdminister &&
+        (onAdmin ? (
+          <button type="button" className="button" data-testid="open-map" onClick={() => navigate({ page: 'map' })}>
+            Map
+          </button>
+        ) : (
+          <button type="button" className="button" data-testid="open-admin" onClick={() => navigate({ page: 'admin', tab: null })}>
+            Admin
+          </button>
+        ))}
+      <button type="button" className="button" data-testid="signout" onClick={signOut}>
+        Sign out
+      </button>
+    </div>
+  );
+}

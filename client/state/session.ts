@@ -1,0 +1,15 @@
+import type { Me } from '../../shared/auth.js';
+
+/**
+ * Where the browser stands with the server: still asking, signed out (and why), or signed in
+ * as someone. Nothing but the sign-in page is shown until it is `signed-in`.
+ */
+export type SessionState =
+  | { status: 'checking'; problem: string | null }
+  | { status: 'signed-out'; reason: string | null }
+  | { status: 'signed-in'; me: Me };
+
+/** The signed-in identity, or null. */
+export function meOf(session: SessionState): Me | null {
+  return session.status === 'signed-in' ? session.me : null;
+}
