@@ -71,3 +71,11 @@ export const Unit = UnitRegistration.extend({
   last: Fix.nullable(),
 });
 export type Unit = z.infer<typeof Unit>;
+
+/** Every unit's recent path, compact: one [time (epoch ms), lon, lat] per fix, oldest first. */
+export const Trails = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  trails: z.array(z.object({ unitId: UnitId, points: z.array(z.tuple([z.number().int(), z.number(), z.number()])) })),
+});
+export type Trails = z.infer<typeof Trails>;

@@ -26,6 +26,8 @@ export interface ApiDeps {
 /** Only the envelope here: each report is validated by the ingest pipeline. */
 const PositionBatchShape = z.object({ reports: z.array(z.unknown()) });
 
+const TrailsQuery = z.object({ minutes: z.coerce.number().int().min(1).max(24 * 60).default(30) });
+
 const TrackQuery = z.object({
   from: z.coerce.number().int().nonnegative().optional(),
   to: z.coerce.number().int().nonnegative().optional(),
@@ -59,6 +61,14 @@ export function apiRouter(deps: ApiDeps): Router {
     const actor = principalOf(req)?.actor ?? 'unknown';
     for (const unit of roster.units) await deps.audit.record({ actor, action: 'unit.register', target: unit.id, details: { ...unit } });
     sendOk(res, { registered: roster.units.length });
+  });
+
+  router.get('/trails', requirePermission('map:read'), async (req, res) => {
+    const { minutes } = parseInput(TrailsQuery, req.query, 'the trails query');
+    const to = clock.now();
+    const from = to - minutes * 60_000;
+    const trails = await tracker.trails(from, to, 500_000);
+    sendOk(res, { from, to, trails: [...trails].map(([unitId, points]) => ({ unitId, points })) });
   });
 
   router.get('/units/:id/track', requirePermission('map:read'), async (req, res) => {

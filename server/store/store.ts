@@ -41,6 +41,8 @@ export interface TrackingStore {
   appendPositions(rows: readonly HistoryRow[], latest: readonly LatestUpdate[]): Promise<number>;
   /** A unit's fixes in [from, to], oldest first. */
   track(unitId: string, from: number, to: number, limit: number): Promise<Fix[]>;
+  /** Every unit's fixes since `from`, oldest first, as compact rows: [time, lon, lat]. */
+  trails(from: number, to: number, maxPoints: number): Promise<Map<string, [number, number, number][]>>;
   /** Deletes history older than `before`; returns how many fixes went. */
   pruneHistory(before: number): Promise<number>;
 }

@@ -171,6 +171,25 @@ export class KyselyTrackingStore implements TrackingStore {
     return rows.map(fixFromRow);
   }
 
+  async trails(from: number, to: number, maxPoints: number): Promise<Map<string, [number, number, number][]>> {
+    const rows = await this.db
+      .selectFrom('positions')
+      .select(['unit_id', 'time', 'lat', 'lon'])
+      .where('time', '>=', from)
+      .where('time', '<=', to)
+      .orderBy('unit_id')
+      .orderBy('time')
+      .limit(maxPoints)
+      .execute();
+    const trails = new Map<string, [number, number, number][]>();
+    for (const r of rows) {
+      let trail = trails.get(r.unit_id);
+      if (!trail) trails.set(r.unit_id, (trail = []));
+      trail.push([Number(r.time), r.lon, r.lat]);
+    }
+    return trails;
+  }
+
   async pruneHistory(before: number): Promise<number> {
     const result = await this.db.deleteFrom('positions').where('time', '<', before).executeTakeFirst();
     return Number(result.numDeletedRows);

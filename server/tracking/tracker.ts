@@ -219,6 +219,10 @@ export class Tracker {
     return out;
   }
 
+  trails(from: number, to: number, maxPoints: number): Promise<Map<string, [number, number, number][]>> {
+    return this.store.trails(from, to, maxPoints);
+  }
+
   async track(unitId: string, from: number, to: number, limit: number): Promise<Fix[]> {
     return this.store.track(unitId, from, to, limit);
   }

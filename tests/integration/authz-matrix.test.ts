@@ -40,6 +40,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: () => '/api/basemap', allowed: READERS },
   { method: 'GET', path: () => '/api/units', allowed: READERS },
   { method: 'GET', path: () => '/api/units/mal-9/track', allowed: READERS },
+  { method: 'GET', path: () => '/api/trails?minutes=30', allowed: READERS },
   { method: 'POST', path: () => '/api/units', body: () => ({ units: [testUnit(`reg-${++counter}`)] }), allowed: ['admin'] },
   {
     method: 'POST',

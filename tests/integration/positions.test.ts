@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UnitsDelta } from '../../shared/feed.js';
-import { Unit } from '../../shared/units.js';
+import { Trails, Unit } from '../../shared/units.js';
 import { z } from 'zod';
 import { connectDashboard, startServer, testUnit, type Client, type DashboardSocket, type TestServer } from '../support/server.js';
 
@@ -181,5 +181,25 @@ describe('POST /api/positions → dashboard', () => {
     const res = await admin.get('/api/nothing-here');
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('GET /api/trails', () => {
+  it('gives every unit’s recent path, oldest first, and nothing older than asked', async () => {
+    const now = Date.now();
+    await admin.send('POST', '/api/positions', {
+      reports: [
+        { unitId: 'mal-2', time: now - 50 * 60_000, lat: 9.5, lon: 31.6 },
+        { unitId: 'mal-2', time: now - 20 * 60_000, lat: 9.51, lon: 31.61 },
+        { unitId: 'mal-2', time: now - 10 * 60_000, lat: 9.52, lon: 31.62 },
+      ],
+    });
+    const body = Trails.parse(z.object({ data: z.unknown() }).parse((await admin.get('/api/trails?minutes=30')).body).data);
+    const mal2 = body.trails.find((t) => t.unitId === 'mal-2');
+    expect(mal2?.points).toEqual([
+      [now - 20 * 60_000, 31.61, 9.51],
+      [now - 10 * 60_000, 31.62, 9.52],
+    ]);
+    expect((await admin.get('/api/trails?minutes=0')).status).toBe(400);
   });
 });
