@@ -214,13 +214,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   io.on('connection', (socket) => {
     const needToKnow = socket.data.principal.permissions.has('incidents:read-sensitive');
     void socket.join([DASHBOARD_ROOM, needToKnow ? NEED_TO_KNOW_ROOM : RESTRICTED_ROOM]);
-    socket.emit('units:snapshot', hub.snapshot());
+    hub.attach(socket);
     incidents
       .list()
       .then((records) => socket.emit('incidents:snapshot', { time: clock.now(), incidents: records.map((r) => summarise(r, needToKnow)) }))
       .catch((err: unknown) => logger.error({ err }, 'could not send the incident snapshot'));
     socket.on('units:resync', (ack) => {
-      if (typeof ack === 'function') ack(hub.snapshot());
+      if (typeof ack === 'function') ack(hub.resync(socket));
     });
   });
 

@@ -1,33 +1,171 @@
 import { z } from 'zod';
 import { IncidentSummary } from './incidents.js';
-import { Unit } from './units.js';
+import { Activity, LinkStatus, Unit, type Fix } from './units.js';
 
 /**
- * The live feed. Every broadcast carries a sequence number that rises by one per message,
- * so a screen can tell that it missed something.
+ * The live feed. A snapshot gives every unit in full, each with a small `key`; then, once per
+ * tick, a delta gives only what changed: full records for new or renamed units (`meta`) and one
+ * compact row of numbers for each unit that moved or changed status (`rows`).
+ *
+ * Every message to a screen carries `seq`, and a delta also `prev`, the seq of the message that
+ * screen got before it: when `prev` is not what the screen last saw, it asks for a snapshot.
+ * A screen on a slow link may receive fewer deltas, each merging what it missed; nothing a
+ * unit did is lost, only its intermediate positions.
  */
+export const KeyedUnit = Unit.extend({ key: z.number().int().nonnegative() });
+export type KeyedUnit = z.infer<typeof KeyedUnit>;
+
 export const UnitsSnapshot = z.object({
   seq: z.number().int().nonnegative(),
   /** server time of the snapshot, epoch ms */
   time: z.number().int(),
-  units: z.array(Unit),
+  units: z.array(KeyedUnit),
 });
 export type UnitsSnapshot = z.infer<typeof UnitsSnapshot>;
 
-/** Units that changed during one tick: only the newest state of each. */
+const Int = z.number().int();
+/** -1 where a value is absent */
+const IntOrNone = z.number().int().min(-1);
+
+/**
+ * One unit's state in 11 numbers:
+ * [key, fix time − message time (ms), lat×10⁶, lon×10⁶, speed (cm/s), heading (0.1°),
+ *  accuracy (dm), battery (%), status code, activity code, flags (1 = implausible)].
+ * Fix time, lat and lon are null for a unit that has never reported.
+ */
+export const UnitRow = z.tuple([
+  Int.nonnegative(),
+  Int.nullable(),
+  Int.nullable(),
+  Int.nullable(),
+  IntOrNone,
+  IntOrNone,
+  IntOrNone,
+  IntOrNone,
+  Int.min(0).max(LinkStatus.options.length - 1),
+  Int.min(0).max(Activity.options.length - 1),
+  Int.min(0),
+]);
+export type UnitRow = z.infer<typeof UnitRow>;
+
 export const UnitsDelta = z.object({
   seq: z.number().int().nonnegative(),
+  /** the seq of the message this screen received before this one */
+  prev: z.number().int().nonnegative(),
   time: z.number().int(),
-  units: z.array(Unit),
+  /** units that are new, or whose callsign, type, office or group changed */
+  meta: z.array(KeyedUnit),
+  rows: z.array(UnitRow),
 });
 export type UnitsDelta = z.infer<typeof UnitsDelta>;
 
-export const ServerClock = z.object({ time: z.number().int() });
+const FLAG_IMPLAUSIBLE = 1;
+const orNone = (v: number | undefined, scale: number) => (v === undefined ? -1 : Math.round(v * scale));
+
+/** Encodes a unit's live state as a row, relative to the message's time. */
+export function encodeRow(key: number, unit: Unit, time: number): UnitRow {
+  const f = unit.last;
+  return [
+    key,
+    f ? f.time - time : null,
+    f ? Math.round(f.lat * 1e6) : null,
+    f ? Math.round(f.lon * 1e6) : null,
+    orNone(f?.speed, 100),
+    orNone(f?.heading, 10),
+    orNone(f?.accuracy, 10),
+    orNone(f?.battery, 1),
+    LinkStatus.options.indexOf(unit.status),
+    Activity.options.indexOf(unit.activity),
+    f?.implausible ? FLAG_IMPLAUSIBLE : 0,
+  ];
+}
+
+/**
+ * Applies a row to the unit it describes. Altitude and the sender's stale time are kept only
+ * while the fix is the same one; a new fix comes without them (a snapshot has them in full).
+ */
+export function decodeRow(row: UnitRow, time: number, previous: Unit): Unit {
+  const [, dt, lat6, lon6, speed, heading, accuracy, battery, status, activity, flags] = row;
+  let last: Fix | null = null;
+  if (dt !== null && lat6 !== null && lon6 !== null) {
+    const fixTime = time + dt;
+    last = { time: fixTime, lat: lat6 / 1e6, lon: lon6 / 1e6 };
+    if (speed >= 0) last.speed = speed / 100;
+    if (heading >= 0) last.heading = heading / 10;
+    if (accuracy >= 0) last.accuracy = accuracy / 10;
+    if (battery >= 0) last.battery = battery;
+    if (flags & FLAG_IMPLAUSIBLE) last.implausible = true;
+    const before = previous.last;
+    if (before && before.time === fixTime) {
+      if (before.altitude !== undefined) last.altitude = before.altitude;
+      if (before.staleAt !== undefined) last.staleAt = before.staleAt;
+    }
+  }
+  return {
+    ...previous,
+    last,
+    status: LinkStatus.options[status] ?? 'unknown',
+    activity: Activity.options[activity] ?? 'on-patrol',
+  };
+}
+
+/**
+ * A screen's copy of every unit, kept up to date from snapshots and deltas. Used by the browser
+ * client and by the tests that play a dashboard.
+ */
+export class UnitMirror {
+  readonly units = new Map<string, Unit>();
+  private readonly idsByKey = new Map<number, string>();
+  seq: number | null = null;
+
+  applySnapshot(snapshot: UnitsSnapshot): Unit[] {
+    this.units.clear();
+    this.idsByKey.clear();
+    for (const { key, ...unit } of snapshot.units) {
+      this.units.set(unit.id, unit);
+      this.idsByKey.set(key, unit.id);
+    }
+    this.seq = snapshot.seq;
+    return [...this.units.values()];
+  }
+
+  /**
+   * Applies a delta; returns the units it changed, and whether a message was missed before it
+   * (then the caller asks for a snapshot). A row for an unknown key is skipped and counted as a gap.
+   */
+  applyDelta(delta: UnitsDelta): { changed: Unit[]; gap: boolean } {
+    let gap = this.seq !== null && delta.prev !== this.seq;
+    const changed = new Map<string, Unit>();
+    for (const { key, ...unit } of delta.meta) {
+      const before = this.units.get(unit.id);
+      const merged = before ? { ...unit, last: unit.last ?? before.last } : unit;
+      this.units.set(unit.id, merged);
+      this.idsByKey.set(key, unit.id);
+      changed.set(unit.id, merged);
+    }
+    for (const row of delta.rows) {
+      const id = this.idsByKey.get(row[0]);
+      const previous = id === undefined ? undefined : this.units.get(id);
+      if (!previous || id === undefined) {
+        gap = true;
+        continue;
+      }
+      const next = decodeRow(row, delta.time, previous);
+      this.units.set(id, next);
+      changed.set(id, next);
+    }
+    this.seq = delta.seq;
+    return { changed: [...changed.values()], gap };
+  }
+}
+
+export const IncidentsSnapshot = z.object({ time: z.number().int(), incidents: z.array(IncidentSummary) });
+export type IncidentsSnapshot = z.infer<typeof IncidentsSnapshot>;
 
 /** Events the server sends to dashboards. */
 export interface ServerToClientEvents {
   'units:snapshot': (snapshot: UnitsSnapshot) => void;
-  'units:updated': (delta: UnitsDelta) => void;
+  'units:delta': (delta: UnitsDelta) => void;
   'incidents:snapshot': (snapshot: IncidentsSnapshot) => void;
   'incident:created': (incident: IncidentSummary) => void;
   'incident:updated': (incident: IncidentSummary) => void;
@@ -37,9 +175,3 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   'units:resync': (ack: (snapshot: UnitsSnapshot) => void) => void;
 }
-
-/** The Socket.IO path and namespace of the dashboard feed. */
-export const FEED_NAMESPACE = '/';
-
-export const IncidentsSnapshot = z.object({ time: z.number().int(), incidents: z.array(IncidentSummary) });
-export type IncidentsSnapshot = z.infer<typeof IncidentsSnapshot>;

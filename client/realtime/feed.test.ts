@@ -2,13 +2,17 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, ServerToClientEvents, UnitsSnapshot } from '../../shared/feed.js';
+import { encodeRow, type ClientToServerEvents, type KeyedUnit, type ServerToClientEvents, type UnitsSnapshot } from '../../shared/feed.js';
 import type { Unit } from '../../shared/units.js';
 import { createOpsStore, type OpsStore } from '../state/store.js';
 import { startFeed } from './feed.js';
 
 const t0 = 1_800_000_000_000;
-const unit = (id: string, lat: number): Unit => ({
+let nextKey = 0;
+const keys = new Map<string, number>();
+const keyOf = (id: string) => keys.get(id) ?? (keys.set(id, nextKey++), nextKey - 1);
+const unit = (id: string, lat: number): KeyedUnit => ({
+  key: keyOf(id),
   id,
   callsign: id.toUpperCase(),
   type: 'fpu-vehicle',
@@ -58,15 +62,17 @@ describe('startFeed', () => {
       socket.emit('units:snapshot', { seq: 5, time: t0, units: [unit('a', 6.1), unit('b', 6.2)] });
     });
     await until(() => store.getState().seq === 5);
-    server.io.emit('units:updated', { seq: 6, time: t0 + 500, units: [unit('b', 6.3)] });
+    const b: Unit = { ...unit('b', 6.3), last: { time: t0 + 400, lat: 6.3, lon: 31.56, speed: 4.25 } };
+    server.io.emit('units:delta', { seq: 6, prev: 5, time: t0 + 500, meta: [], rows: [encodeRow(keyOf('b'), b, t0 + 500)] });
     await until(() => store.getState().seq === 6);
     const units = store.getState().units;
     expect(units.get('a')?.last?.lat).toBe(6.1);
-    expect(units.get('b')?.last?.lat).toBe(6.3);
+    expect(units.get('b')?.last).toEqual({ time: t0 + 400, lat: 6.3, lon: 31.56, speed: 4.25 });
+    expect(units.get('b')?.callsign).toBe('B');
     expect(store.getState().link.lastUpdate).toBe(t0 + 500);
   });
 
-  it('asks for a snapshot when a sequence number is skipped', async () => {
+  it('asks for a snapshot when a message was missed (prev is not the last seq)', async () => {
     let resyncs = 0;
     const fresh: UnitsSnapshot = { seq: 9, time: t0 + 2_000, units: [unit('a', 7.0), unit('c', 7.1)] };
     const { server, store } = await connected((socket) => {
@@ -77,7 +83,7 @@ describe('startFeed', () => {
       });
     });
     await until(() => store.getState().seq === 5);
-    server.io.emit('units:updated', { seq: 7, time: t0 + 1_000, units: [unit('b', 6.5)] });
+    server.io.emit('units:delta', { seq: 7, prev: 6, time: t0 + 1_000, meta: [unit('b', 6.5)], rows: [] });
     await until(() => store.getState().seq === 9);
     expect(resyncs).toBe(1);
     expect([...store.getState().units.keys()].sort()).toEqual(['a', 'c']);

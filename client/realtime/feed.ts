@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/feed.js';
-import { checkSeq, mergeUnits, unitsById } from '../state/merge.js';
+import { z } from 'zod';
+import { UnitMirror, UnitsDelta, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/feed.js';
+import { mergeUnits, unitsById } from '../state/merge.js';
 import type { Link, OpsStore } from '../state/store.js';
 import { parseUnitsMessage, type ParsedUnitsMessage } from './parse.js';
 
@@ -64,9 +65,13 @@ export function startFeed(store: OpsStore, options: FeedOptions = {}): () => voi
     return parsed;
   };
 
+  // The screen's copy of every unit, which compact deltas are decoded against.
+  const mirror = new UnitMirror();
+
   const applySnapshot = (snapshot: ParsedUnitsMessage) => {
+    const units = mirror.applySnapshot({ seq: snapshot.seq, time: snapshot.time, units: snapshot.units });
     store.setState((s) => ({
-      units: unitsById(snapshot.units),
+      units: unitsById(units),
       seq: snapshot.seq,
       clockOffsetMs: snapshot.time - Date.now(),
       link: { ...s.link, lastUpdate: snapshot.time },
@@ -137,22 +142,24 @@ export function startFeed(store: OpsStore, options: FeedOptions = {}): () => voi
     if (snapshot) applySnapshot(snapshot);
   });
 
-  socket.on('units:updated', (raw: unknown) => {
-    const delta = read('an update', raw);
-    if (!delta) {
+  socket.on('units:delta', (raw: unknown) => {
+    const parsed = UnitsDelta.safeParse(raw);
+    if (!parsed.success) {
+      warn('an update', `the server sent an update the client cannot read:\n${z.prettifyError(parsed.error)}`);
       resync();
       return;
     }
-    const verdict = checkSeq(store.getState().seq, delta.seq);
-    if (verdict === 'old') return;
+    const delta = parsed.data;
+    if (mirror.seq !== null && delta.seq <= mirror.seq) return;
     // A delta after a gap still carries each unit's newest state: show it now, then resync.
+    const { changed, gap } = mirror.applyDelta(delta);
     store.setState((s) => ({
-      units: mergeUnits(s.units, delta.units),
+      units: mergeUnits(s.units, changed),
       seq: delta.seq,
       clockOffsetMs: delta.time - Date.now(),
       link: { ...s.link, lastUpdate: delta.time },
     }));
-    if (verdict === 'gap') resync();
+    if (gap) resync();
   });
 
   const onBrowserOffline = () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseUnitsMessage } from './parse.js';
 
 const good = {
+  key: 0,
   id: 'jub-fpu-1',
   callsign: 'JUB-FPU-1',
   type: 'fpu-vehicle',
@@ -13,7 +14,7 @@ const good = {
 
 describe('parseUnitsMessage', () => {
   it('keeps good units and drops a malformed one, saying why', () => {
-    const bad = { ...good, id: 'bad-1', last: { ...good.last, speed: 9000 } };
+    const bad = { ...good, key: 1, id: 'bad-1', last: { ...good.last, speed: 9000 } };
     const parsed = parseUnitsMessage({ seq: 3, time: 1_800_000_000_500, units: [good, bad] });
     expect('error' in parsed).toBe(false);
     if ('error' in parsed) return;

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { UnitsSnapshot } from '../../shared/feed.js';
-import { Unit } from '../../shared/units.js';
+import { KeyedUnit, UnitsSnapshot } from '../../shared/feed.js';
 
-/** A snapshot or delta whose units are checked one by one. */
+/** A snapshot whose units are checked one by one. */
 const Envelope = UnitsSnapshot.extend({ units: z.array(z.unknown()) });
 
 export interface ParsedUnitsMessage {
   seq: number;
   time: number;
-  units: Unit[];
+  units: KeyedUnit[];
   /** units left out because they broke the contract, with the first reason */
   rejected: number;
   firstProblem: string | null;
@@ -22,11 +21,11 @@ export interface ParsedUnitsMessage {
 export function parseUnitsMessage(raw: unknown): ParsedUnitsMessage | { error: string } {
   const envelope = Envelope.safeParse(raw);
   if (!envelope.success) return { error: z.prettifyError(envelope.error) };
-  const units: Unit[] = [];
+  const units: KeyedUnit[] = [];
   let rejected = 0;
   let firstProblem: string | null = null;
   for (const candidate of envelope.data.units) {
-    const unit = Unit.safeParse(candidate);
+    const unit = KeyedUnit.safeParse(candidate);
     if (unit.success) {
       units.push(unit.data);
       continue;

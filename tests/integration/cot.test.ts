@@ -3,10 +3,9 @@ import { createSocket } from 'node:dgram';
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UnitsDelta } from '../../shared/feed.js';
 import type { Unit } from '../../shared/units.js';
 import { CotListener, networkList } from '../../server/ingest/cot-listener.js';
-import { connectDashboard, startServer, testUnit, type DashboardSocket, type TestServer } from '../support/server.js';
+import { connectDashboard, onUnitChanges, startServer, testUnit, type DashboardSocket, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let listener: CotListener;
@@ -65,8 +64,8 @@ beforeAll(async () => {
   tcpPort = await listener.listenTcp(0, '127.0.0.1');
   udpPort = await listener.listenUdp(0, '127.0.0.1');
   dashboard = await connectDashboard(server.url, await server.signIn('viewer'));
-  dashboard.on('units:updated', (raw) => {
-    for (const u of UnitsDelta.parse(raw).units) seen.set(u.id, u);
+  onUnitChanges(dashboard, (changed) => {
+    for (const u of changed) seen.set(u.id, u);
   });
 });
 
@@ -89,7 +88,8 @@ describe('Cursor on Target over TCP', () => {
     await shownAt('ANDROID-mal-fpu-4', t);
     const unit = seen.get('ANDROID-mal-fpu-4');
     expect(unit).toMatchObject({ callsign: 'MAL-FPU-4', group: 'Cyan' });
-    expect(unit?.last).toMatchObject({ lat: 9.5534, lon: 31.6557, speed: 9.5, heading: 275, accuracy: 6.5, altitude: 412 });
+    expect(unit?.last).toMatchObject({ lat: 9.5534, lon: 31.6557, speed: 9.5, heading: 275, accuracy: 6.5 });
+    expect(server.app.tracker.unit('ANDROID-mal-fpu-4')?.last?.altitude).toBe(412);
     stream.end();
   });
 
@@ -113,7 +113,7 @@ describe('Cursor on Target over TCP', () => {
     const stream = await openStream();
     stream.write(cotXml({ uid: 'ANDROID-bor-ipo-5', lat: 6.21, lon: 31.56, time: t, staleInS: 1 }));
     await shownAt('ANDROID-bor-ipo-5', t);
-    expect(seen.get('ANDROID-bor-ipo-5')?.last?.staleAt).toBe(t + 1000);
+    expect(server.app.tracker.unit('ANDROID-bor-ipo-5')?.last?.staleAt).toBe(t + 1000);
     server.app.hub.tick();
     await expect.poll(() => seen.get('ANDROID-bor-ipo-5')?.status, { timeout: 5000 }).toBe('stale');
     stream.end();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UnitsDelta } from '../../shared/feed.js';
 import { Trails, Unit } from '../../shared/units.js';
 import { z } from 'zod';
-import { connectDashboard, startServer, testUnit, type Client, type DashboardSocket, type TestServer } from '../support/server.js';
+import { connectDashboard, onUnitChanges, startServer, testUnit, type Client, type DashboardSocket, type TestServer } from '../support/server.js';
 
 // An hour ago, on the second: fixes from the future are refused.
 const T0 = Math.floor(Date.now() / 1000) * 1000 - 3600_000;
@@ -17,19 +17,19 @@ async function unitsNow(): Promise<Unit[]> {
   return UnitsReply.parse((await admin.get('/api/units')).body).data.units;
 }
 
-function nextDelta(socket: DashboardSocket, timeoutMs: number, where: (d: UnitsDelta) => boolean = () => true): Promise<UnitsDelta> {
+/** The next delta in which `where` holds for the units it changed, decoded as a browser would. */
+function nextChange(socket: DashboardSocket, timeoutMs: number, where: (changed: Unit[]) => boolean): Promise<Unit[]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      socket.off('units:updated', on);
-      reject(new Error(`no matching units:updated within ${timeoutMs} ms`));
+      stop();
+      reject(new Error(`no matching units:delta within ${timeoutMs} ms`));
     }, timeoutMs);
-    const on = (delta: UnitsDelta) => {
-      if (!where(UnitsDelta.parse(delta))) return;
+    const stop = onUnitChanges(socket, (changed) => {
+      if (!where(changed)) return;
       clearTimeout(timer);
-      socket.off('units:updated', on);
-      resolve(delta);
-    };
-    socket.on('units:updated', on);
+      stop();
+      resolve(changed);
+    });
   });
 }
 
@@ -56,15 +56,14 @@ afterAll(async () => {
 describe('POST /api/positions → dashboard', () => {
   it('reaches a connected dashboard within one tick', async () => {
     server.app.hub.tick();
-    const arrived = nextDelta(dashboard, 5000, (d) => d.units.some((u) => u.id === 'mal-1' && u.last !== null));
+    const arrived = nextChange(dashboard, 5000, (changed) => changed.some((u) => u.id === 'mal-1' && u.last !== null));
     const res = await admin.send('POST', '/api/positions', {
       reports: [{ unitId: 'mal-1', time: new Date(T0).toISOString(), lat: 9.551, lon: 31.652, speed: 8.3, heading: 90, accuracy: 6 }],
     });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ok: true, data: { accepted: 1, duplicates: 0, historical: 0, rejected: [], implausible: 0 } });
     server.app.hub.tick();
-    const delta = await arrived;
-    const unit = delta.units.find((u) => u.id === 'mal-1');
+    const unit = (await arrived).find((u) => u.id === 'mal-1');
     expect(unit?.callsign).toBe('MAL-FPU-1');
     expect(unit?.last).toMatchObject({ time: T0, lat: 9.551, lon: 31.652, speed: 8.3, heading: 90, accuracy: 6 });
   });
@@ -78,7 +77,9 @@ describe('POST /api/positions → dashboard', () => {
       slow.app.hub.tick();
       const socket = await connectDashboard(slow.url, slowAdmin);
       const received: UnitsDelta[] = [];
-      socket.on('units:updated', (d) => received.push(UnitsDelta.parse(d)));
+      const changes: Unit[][] = [];
+      socket.on('units:delta', (d) => received.push(UnitsDelta.parse(d)));
+      onUnitChanges(socket, (changed) => changes.push(changed));
       for (const i of [1, 2, 3, 4, 5]) {
         await slowAdmin.send('POST', '/api/positions', { reports: [{ unitId: 'mal-2', time: T0 + i * 1000, lat: 9.55 + i / 1000, lon: 31.65 }] });
       }
@@ -87,9 +88,13 @@ describe('POST /api/positions → dashboard', () => {
       slow.app.hub.tick();
       await expect.poll(() => received.length).toBe(2);
       const [first, second] = received;
-      expect(first?.units.map((u) => [u.id, u.last?.time])).toEqual([['mal-2', T0 + 5000]]);
-      expect(second?.units.map((u) => u.id)).toEqual(['bor-2']);
+      expect(first?.rows).toHaveLength(1);
+      expect(changes[0]?.map((u) => [u.id, u.last?.time])).toEqual([['mal-2', T0 + 5000]]);
+      expect(changes[1]?.map((u) => u.id)).toEqual(['bor-2']);
       expect(second?.seq).toBe((first?.seq ?? -1) + 1);
+      expect(second?.prev).toBe(first?.seq);
+      // Compact: a unit's whole state is one row of eleven numbers, not a keyed object.
+      expect(JSON.stringify(second?.rows[0]).length).toBeLessThan(60);
       socket.disconnect();
     } finally {
       await slow.close();

@@ -1,11 +1,10 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { UnitsDelta } from '../../shared/feed.js';
 import { systemClock } from '../../server/clock.js';
 import { loadMissionPack } from '../../server/pack.js';
 import { Simulator } from '../../server/simulator/simulator.js';
 import { provisionSimulator } from '../../server/simulator/provision.js';
-import { connectDashboard, startServer, type TestServer } from '../support/server.js';
+import { connectDashboard, onUnitChanges, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let simulator: Simulator;
@@ -22,8 +21,8 @@ afterAll(async () => {
 it('reports 48 patrols through the HTTP ingest path, and a dashboard sees them move', async () => {
   const dashboard = await connectDashboard(server.url, await server.signIn('viewer'));
   const seen = new Map<string, number>();
-  dashboard.on('units:updated', (raw) => {
-    for (const u of UnitsDelta.parse(raw).units) if (u.last) seen.set(u.id, (seen.get(u.id) ?? 0) + 1);
+  onUnitChanges(dashboard, (changed) => {
+    for (const u of changed) if (u.last) seen.set(u.id, (seen.get(u.id) ?? 0) + 1);
   });
   simulator = new Simulator({
     baseUrl: server.url,

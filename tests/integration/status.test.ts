@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { UnitsDelta } from '../../shared/feed.js';
 import { ManualClock } from '../../server/clock.js';
-import { connectDashboard, postAsDevice, startServer, testUnit, type TestServer } from '../support/server.js';
+import { connectDashboard, onUnitChanges, postAsDevice, startServer, testUnit, type TestServer } from '../support/server.js';
 
 const clock = new ManualClock(Date.parse('2026-11-21T10:00:00Z'));
 let server: TestServer;
@@ -20,8 +19,8 @@ it('turns a silent unit stale, then lost, and tells every dashboard when it does
   server.app.hub.tick();
   const socket = await connectDashboard(server.url, viewer);
   const statuses: string[] = [];
-  socket.on('units:updated', (raw) => {
-    for (const u of UnitsDelta.parse(raw).units) statuses.push(u.status);
+  onUnitChanges(socket, (changed) => {
+    for (const u of changed) statuses.push(u.status);
   });
 
   // A vehicle patrol is stale after 2 minutes without a report, lost after 10.

@@ -1,8 +1,8 @@
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/feed.js';
+import { UnitMirror, UnitsDelta, UnitsSnapshot, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/feed.js';
 import type { UserRole } from '../../shared/auth.js';
-import type { UnitRegistration } from '../../shared/units.js';
+import type { Unit, UnitRegistration } from '../../shared/units.js';
 import { createApp, DEFAULT_APP_CONFIG, type App, type AppConfig } from '../../server/app.js';
 import type { Clock } from '../../server/clock.js';
 import { systemClock } from '../../server/clock.js';
@@ -110,6 +110,8 @@ export async function startServer(
 
 export type DashboardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+const mirrors = new WeakMap<DashboardSocket, UnitMirror>();
+
 /** A real dashboard connection with a session cookie, resolved once its snapshot has arrived. */
 export async function connectDashboard(url: string, client: Pick<Client, 'cookie'>): Promise<DashboardSocket> {
   const socket: DashboardSocket = connect(url, {
@@ -118,11 +120,33 @@ export async function connectDashboard(url: string, client: Pick<Client, 'cookie
     forceNew: true,
     extraHeaders: { cookie: client.cookie },
   });
+  const mirror = new UnitMirror();
+  mirrors.set(socket, mirror);
   await new Promise<void>((resolve, reject) => {
-    socket.once('units:snapshot', () => resolve());
+    socket.once('units:snapshot', (raw) => {
+      mirror.applySnapshot(UnitsSnapshot.parse(raw));
+      resolve();
+    });
     socket.once('connect_error', reject);
   });
   return socket;
+}
+
+/**
+ * Decodes the dashboard's deltas as the browser does, and tells `listener` which units each
+ * one changed, in full. Fails the listener's test if a delta arrives after a gap.
+ */
+export function onUnitChanges(socket: DashboardSocket, listener: (changed: Unit[], delta: UnitsDelta) => void): () => void {
+  const mirror = mirrors.get(socket);
+  if (!mirror) throw new Error('not a dashboard from connectDashboard');
+  const handler = (raw: UnitsDelta) => {
+    const delta = UnitsDelta.parse(raw);
+    const { changed, gap } = mirror.applyDelta(delta);
+    if (gap) throw new Error(`delta ${delta.seq} came after a gap (prev ${delta.prev})`);
+    listener(changed, delta);
+  };
+  socket.on('units:delta', handler);
+  return () => socket.off('units:delta', handler);
 }
 
 /** Posts JSON as a tracker with its device token. */
