@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { MissionPack } from '../shared/sites.js';
+import { AlertService } from './alerts/service.js';
+import { alertOnUnitTransitions } from './alerts/unit-alerts.js';
 import { AccountService } from './auth/accounts.js';
 import { AuditLog } from './audit/audit-log.js';
 import type { Clock } from './clock.js';
@@ -16,6 +18,7 @@ import type { Db } from './db/open.js';
 import { DASHBOARD_ROOM, FeedHub, type FeedServer } from './feed/hub.js';
 import { IncidentFeed, NEED_TO_KNOW_ROOM, RESTRICTED_ROOM } from './feed/incidents.js';
 import { adminRouter } from './http/admin-routes.js';
+import { alertRouter } from './http/alert-routes.js';
 import type { ClientConfig } from '../shared/config.js';
 import { apiRouter } from './http/api.js';
 import { authenticate, principalOf, sessionTokenFrom } from './http/auth.js';
@@ -69,6 +72,7 @@ export interface App {
   accounts: AccountService;
   audit: AuditLog;
   incidents: IncidentService;
+  alerts: AlertService;
   /** Starts listening; port 0 picks a free one. Resolves to the base URL. */
   listen(port: number, host?: string): Promise<string>;
   /** The OsmAnd / Traccar Client protocol on its own port (Traccar's 5055), as trackers expect it. */
@@ -94,6 +98,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const audit = new AuditLog(db, clock);
   const accounts = new AccountService(db, clock, audit);
   const incidents = new IncidentService(db, clock, deps.pack.fieldOffices.features);
+  const alerts = new AlertService(db, clock);
+  const stopUnitAlerts = alertOnUnitTransitions(tracker, alerts, logger);
 
   const app = express();
   app.disable('x-powered-by');
@@ -171,6 +177,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use('/api/auth', authRouter(authOptions));
   app.use('/api/admin', adminRouter({ accounts, audit, onSessionsRevoked: () => void revalidateSockets().catch((err: unknown) => logger.error({ err }, 'could not re-check live sessions')) }));
   app.use('/api/incidents', incidentRouter({ incidents, feed: incidentFeed, audit }));
+  app.use('/api/alerts', alertRouter({ alerts, audit }));
   app.use(
     '/api',
     apiRouter({ tracker, clock, pack: deps.pack, basemapJson: deps.basemapJson, clientConfig, maxBodyBytes: config.maxBodyBytes, audit, ingestLimiter }),
@@ -194,6 +201,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use(errorHandler(logger));
 
   const hub = new FeedHub(io, tracker, clock, config.tickMs);
+  // Alerts are never dropped or merged: every screen gets every one, as it happens.
+  const stopAlertFeed = alerts.onChange((event, alert) => io.to(DASHBOARD_ROOM).emit(event, alert));
 
   // Nobody reaches the feed without a session that may read the map.
   io.use((socket, next) => {
@@ -219,6 +228,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       .list()
       .then((records) => socket.emit('incidents:snapshot', { time: clock.now(), incidents: records.map((r) => summarise(r, needToKnow)) }))
       .catch((err: unknown) => logger.error({ err }, 'could not send the incident snapshot'));
+    alerts
+      .list()
+      .then((list) => socket.emit('alerts:snapshot', { time: clock.now(), alerts: list }))
+      .catch((err: unknown) => logger.error({ err }, 'could not send the alert snapshot'));
     socket.on('units:resync', (ack) => {
       if (typeof ack === 'function') ack(hub.resync(socket));
     });
@@ -246,10 +259,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     accounts,
     audit,
     incidents,
+    alerts,
     listen: (port, host = '127.0.0.1') => listenOn(http, port, host),
     listenOsmAnd: (port, host = '127.0.0.1') => listenOn(osmandHttp, port, host),
     async close() {
       clearInterval(recheck);
+      stopUnitAlerts();
+      stopAlertFeed();
       hub.stop();
       await io.close();
       if (http.listening) await new Promise<void>((r) => http.close(() => r()));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Alert, AlertsSnapshot } from './alerts.js';
 import { IncidentSummary } from './incidents.js';
 import { Activity, LinkStatus, Unit, type Fix } from './units.js';
 
@@ -169,6 +170,9 @@ export interface ServerToClientEvents {
   'incidents:snapshot': (snapshot: IncidentsSnapshot) => void;
   'incident:created': (incident: IncidentSummary) => void;
   'incident:updated': (incident: IncidentSummary) => void;
+  'alerts:snapshot': (snapshot: AlertsSnapshot) => void;
+  'alert:raised': (alert: Alert) => void;
+  'alert:updated': (alert: Alert) => void;
 }
 
 /** Events a dashboard sends. */

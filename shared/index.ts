@@ -6,3 +6,4 @@ export * from './feed.js';
 export * from './incidents.js';
 export * from './auth.js';
 export * from './config.js';
+export * from './alerts.js';

@@ -147,6 +147,23 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('units').addColumn('group_name', 'text').execute();
     },
   },
+  '0006-alerts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('alerts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('severity', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('unit_id', 'text')
+        .addColumn('raised_at', 'bigint', (c) => c.notNull())
+        .addColumn('acknowledged_at', 'bigint')
+        .addColumn('acknowledged_by', 'text')
+        .addColumn('resolved_at', 'bigint')
+        .execute();
+      await db.schema.createIndex('alerts_raised').on('alerts').column('raised_at').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

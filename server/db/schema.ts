@@ -11,6 +11,7 @@ export interface Database {
   audit: AuditTable;
   incidents: IncidentsTable;
   incident_events: IncidentEventsTable;
+  alerts: AlertsTable;
 }
 
 export interface UnitsTable {
@@ -128,4 +129,16 @@ export interface IncidentEventsTable {
   action: string;
   /** JSON object: field → new value */
   changes: string;
+}
+
+export interface AlertsTable {
+  id: string;
+  kind: string;
+  severity: number;
+  title: string;
+  unit_id: string | null;
+  raised_at: number;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  resolved_at: number | null;
 }

@@ -13,6 +13,13 @@ export type IngestOutcome =
 
 type ChangeListener = (unitIds: ReadonlySet<string>) => void;
 
+/** What a unit was before a change of status or activity. */
+export interface UnitBefore {
+  status: LinkStatus;
+  activity: Activity;
+}
+type TransitionListener = (unit: Unit, before: UnitBefore) => void;
+
 function fixOf(r: PositionReport): Fix {
   const fix: Fix = { time: r.time, lat: r.lat, lon: r.lon };
   if (r.speed !== undefined) fix.speed = r.speed;
@@ -33,6 +40,7 @@ export class Tracker {
   private readonly units = new Map<string, StoredUnit>();
   private readonly statuses = new Map<string, LinkStatus>();
   private readonly listeners = new Set<ChangeListener>();
+  private readonly transitionListeners = new Set<TransitionListener>();
 
   private constructor(
     private readonly store: TrackingStore,
@@ -60,6 +68,18 @@ export class Tracker {
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Told when a unit's status (live, stale, lost) or its self-reported activity changes. */
+  onTransition(listener: TransitionListener): () => void {
+    this.transitionListeners.add(listener);
+    return () => this.transitionListeners.delete(listener);
+  }
+
+  private transition(unitId: string, before: UnitBefore): void {
+    const unit = this.unit(unitId);
+    if (!unit || (unit.status === before.status && unit.activity === before.activity)) return;
+    for (const listener of this.transitionListeners) listener(unit, before);
   }
 
   get size(): number {
@@ -137,19 +157,22 @@ export class Tracker {
     duplicates += rows.length - inserted;
 
     const changed = new Set<string>();
+    const before = new Map<string, UnitBefore>();
     let movedForward = 0;
     for (const update of latest) {
       const unit = this.units.get(update.unitId);
       // Another batch may have moved this unit further while we awaited the store.
       if (!unit || (unit.last && unit.last.time >= update.fix.time)) continue;
+      before.set(update.unitId, { status: this.statuses.get(update.unitId) ?? 'unknown', activity: unit.activity });
       unit.last = update.fix;
       unit.activity = update.activity;
       changed.add(update.unitId);
       movedForward += 1;
     }
     const now = this.clock.now();
-    for (const unitId of changed) this.refreshStatus(unitId, now);
+    for (const unitId of changed) this.refreshStatus(unitId, now, false);
     this.emit(changed);
+    for (const [unitId, was] of before) this.transition(unitId, was);
 
     return {
       ok: true,
@@ -168,9 +191,11 @@ export class Tracker {
   async setActivity(unitId: string, activity: Activity): Promise<void> {
     const unit = this.units.get(unitId);
     if (!unit || unit.activity === activity) return;
+    const before: UnitBefore = { status: this.statuses.get(unitId) ?? 'unknown', activity: unit.activity };
     await this.store.setActivity(unitId, activity);
     unit.activity = activity;
     this.emit(new Set([unitId]));
+    this.transition(unitId, before);
   }
 
   /** A device announced its callsign or team (CoT contact and __group): screens show what it says. */
@@ -227,12 +252,14 @@ export class Tracker {
     return this.store.track(unitId, from, to, limit);
   }
 
-  private refreshStatus(unitId: string, now: number): boolean {
+  private refreshStatus(unitId: string, now: number, announce = true): boolean {
     const unit = this.units.get(unitId);
     if (!unit) return false;
     const next = this.statusOf(unit, now);
-    if (this.statuses.get(unitId) === next) return false;
+    const previous = this.statuses.get(unitId) ?? 'unknown';
+    if (previous === next) return false;
     this.statuses.set(unitId, next);
+    if (announce) this.transition(unitId, { status: previous, activity: unit.activity });
     return true;
   }
 

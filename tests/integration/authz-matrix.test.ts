@@ -23,6 +23,7 @@ const DESK: Who[] = ['admin', 'commander', 'operator'];
 let server: TestServer;
 let incidentId = '';
 let userId = '';
+let alertId = '';
 let counter = 0;
 const clients = new Map<Who, Client>();
 let deviceToken = '';
@@ -53,6 +54,8 @@ const ROUTES: Route[] = [
   { method: 'GET', path: () => `/api/incidents/${incidentId}`, allowed: READERS },
   { method: 'PATCH', path: () => `/api/incidents/${incidentId}`, body: () => ({ severity: 3 }), allowed: DESK },
   { method: 'GET', path: () => `/api/incidents/${incidentId}/timeline`, allowed: READERS },
+  { method: 'GET', path: () => '/api/alerts', allowed: READERS },
+  { method: 'POST', path: () => `/api/alerts/${alertId}/acknowledge`, allowed: DESK },
   { method: 'GET', path: () => '/api/auth/me', allowed: [...READERS, 'anonymous'] },
   { method: 'GET', path: () => '/api/admin/users', allowed: ['admin'] },
   {
@@ -109,6 +112,7 @@ beforeAll(async () => {
   const me = (await fetch(`${server.url}/api/auth/me`, { headers: { cookie: wallCookie } }).then((r) => r.json())) as { data: { csrfToken: string } };
   clients.set('wall', clientFor(server.url, wallCookie, me.data.csrfToken));
   incidentId = ((await admin?.send('POST', '/api/incidents', incident()))?.body as { data: { id: string } }).data.id;
+  alertId = (await server.app.alerts.raise({ kind: 'sos', severity: 4, title: 'SOS from MAL-9', unitId: 'mal-9' })).id;
   userId = (await server.app.accounts.createUser({ username: 'target', displayName: 'Target', role: 'viewer' }, 'test')).user.id;
 });
 

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { Alert, AlertKind } from '../../shared/alerts.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/open.js';
+import type { AlertsTable } from '../db/schema.js';
+
+const alertFromRow = (r: AlertsTable): Alert =>
+  Alert.parse({
+    id: r.id,
+    kind: r.kind,
+    severity: r.severity,
+    title: r.title,
+    unitId: r.unit_id,
+    raisedAt: Number(r.raised_at),
+    acknowledgedAt: r.acknowledged_at === null ? null : Number(r.acknowledged_at),
+    acknowledgedBy: r.acknowledged_by,
+    resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
+  });
+
+export class AlertNotFound extends Error {}
+
+type Listener = (event: 'alert:raised' | 'alert:updated', alert: Alert) => void;
+
+/**
+ * The shared alert queue. An alert is committed before any screen hears of it; at most one is
+ * open per cause (kind and unit), so a flapping tracker does not flood the desks.
+ */
+export class AlertService {
+  private readonly listeners = new Set<Listener>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Raises an alert unless one for the same cause is still unresolved; returns it either way. */
+  async raise(input: { kind: AlertKind; severity: number; title: string; unitId: string | null }): Promise<Alert> {
+    const open = await this.openFor(input.kind, input.unitId);
+    if (open) return open;
+    const row: AlertsTable = {
+      id: randomUUID(),
+      kind: input.kind,
+      severity: input.severity,
+      title: input.title,
+      unit_id: input.unitId,
+      raised_at: this.clock.now(),
+      acknowledged_at: null,
+      acknowledged_by: null,
+      resolved_at: null,
+    };
+    await this.db.insertInto('alerts').values(row).execute();
+    const alert = alertFromRow(row);
+    this.emit('alert:raised', alert);
+    return alert;
+  }
+
+  /** The cause has gone: the alert stays for the record (and for acknowledgement) but is resolved. */
+  async resolve(kind: AlertKind, unitId: string | null): Promise<void> {
+    const open = await this.openFor(kind, unitId);
+    if (!open) return;
+    await this.db.updateTable('alerts').set({ resolved_at: this.clock.now() }).where('id', '=', open.id).execute();
+    const updated = await this.get(open.id);
+    if (updated) this.emit('alert:updated', updated);
+  }
+
+  async acknowledge(id: string, by: string): Promise<Alert> {
+    const result = await this.db
+      .updateTable('alerts')
+      .set({ acknowledged_at: this.clock.now(), acknowledged_by: by })
+      .where('id', '=', id)
+      .where('acknowledged_at', 'is', null)
+      .executeTakeFirst();
+    const alert = await this.get(id);
+    if (!alert) throw new AlertNotFound(`no alert with id ${id}`);
+    if (Number(result.numUpdatedRows) > 0) this.emit('alert:updated', alert);
+    return alert;
+  }
+
+  async get(id: string): Promise<Alert | null> {
+    const row = await this.db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? alertFromRow(row) : null;
+  }
+
+  /** Every alert not yet acknowledged, and those of the last `hours`, newest first. */
+  async list(hours = 24): Promise<Alert[]> {
+    const since = this.clock.now() - hours * 3600_000;
+    const rows = await this.db
+      .selectFrom('alerts')
+      .selectAll()
+      .where((eb) => eb.or([eb('acknowledged_at', 'is', null), eb('raised_at', '>=', since)]))
+      .orderBy('raised_at', 'desc')
+      .limit(2000)
+      .execute();
+    return rows.map(alertFromRow);
+  }
+
+  private async openFor(kind: AlertKind, unitId: string | null): Promise<Alert | null> {
+    let query = this.db.selectFrom('alerts').selectAll().where('kind', '=', kind).where('resolved_at', 'is', null);
+    query = unitId === null ? query.where('unit_id', 'is', null) : query.where('unit_id', '=', unitId);
+    const row = await query.orderBy('raised_at', 'desc').executeTakeFirst();
+    return row ? alertFromRow(row) : null;
+  }
+
+  private emit(event: 'alert:raised' | 'alert:updated', alert: Alert): void {
+    for (const listener of this.listeners) listener(event, alert);
+  }
+}

@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import type { Tracker } from '../tracking/tracker.js';
+import type { AlertService } from './service.js';
+
+/** SOS from a patrol is critical; a lost patrol is serious. */
+const SOS_SEVERITY = 4;
+const LOST_SEVERITY = 3;
+
+/** Raises and resolves alerts as patrols send SOS or fall silent. */
+export function alertOnUnitTransitions(tracker: Tracker, alerts: AlertService, logger: Logger): () => void {
+  return tracker.onTransition((unit, before) => {
+    const work: Promise<unknown>[] = [];
+    if (unit.status === 'lost' && before.status !== 'lost') {
+      work.push(alerts.raise({ kind: 'unit-lost', severity: LOST_SEVERITY, title: `${unit.callsign} lost: no report since ${new Date(unit.last?.time ?? 0).toISOString().slice(11, 16)} UTC`, unitId: unit.id }));
+    }
+    if (before.status === 'lost' && unit.status !== 'lost') work.push(alerts.resolve('unit-lost', unit.id));
+    if (unit.activity === 'sos' && before.activity !== 'sos') {
+      work.push(alerts.raise({ kind: 'sos', severity: SOS_SEVERITY, title: `SOS from ${unit.callsign}`, unitId: unit.id }));
+    }
+    if (before.activity === 'sos' && unit.activity !== 'sos') work.push(alerts.resolve('sos', unit.id));
+    Promise.all(work).catch((err: unknown) => logger.error({ err, unitId: unit.id }, 'could not raise or resolve an alert'));
+  });
+}
