@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { PositionReportInput } from '../../shared/positions.js';
 import { Fix, type Unit } from '../../shared/units.js';
+import { KyselyTrackingStore } from '../../server/store/tracking.js';
 import { connectDashboard, onUnitChanges, postAsDevice, startServer, testUnit, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -58,4 +59,19 @@ it('takes 10,000 buffered fixes in shuffled order: the history is complete and o
   const again = await postAsDevice(`${server.url}/api/positions`, token, { reports: shuffle([...fixes], 7) });
   expect(again.body).toMatchObject({ data: { accepted: 0, duplicates: 10_000 } });
   viewer.disconnect();
+});
+
+it('prunes history older than the retention, and keeps the live position', async () => {
+  const now = Date.now();
+  await server.register([testUnit('rbk-ipo-2', { fieldOffice: 'rumbek', type: 'ipo-foot' })]);
+  const ipo = await server.deviceToken('rbk-ipo-2');
+  const days = (d: number) => now - d * 24 * 3600_000;
+  await postAsDevice(`${server.url}/api/positions`, ipo, {
+    reports: [31, 30.5, 2, 0.001].map((d, i) => ({ unitId: 'rbk-ipo-2', time: days(d), lat: 6.8 + i / 100, lon: 29.68 })),
+  });
+  const pruned = await new KyselyTrackingStore(server.db).pruneHistory(days(30));
+  expect(pruned).toBeGreaterThanOrEqual(2);
+  const left = await server.app.tracker.track('rbk-ipo-2', days(40), now, 100);
+  expect(left.map((f) => f.time)).toEqual([days(2), days(0.001)]);
+  expect(server.app.tracker.unit('rbk-ipo-2')?.last?.time).toBe(days(0.001));
 });
