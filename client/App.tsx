@@ -7,10 +7,13 @@ import { CorridorsLayer } from './map/layers/CorridorsLayer.js';
 import { MapPicking } from './map/layers/MapPicking.js';
 import { MapReady } from './map/layers/MapReady.js';
 import { SitesLayer } from './map/layers/SitesLayer.js';
+import { TrailsLayer } from './map/layers/TrailsLayer.js';
+import { UnitFocus } from './map/layers/UnitFocus.js';
 import { UnitsLayer } from './map/layers/UnitsLayer.js';
 import { MapView } from './map/MapView.js';
 import { DetailsPanel } from './panels/DetailsPanel.js';
 import { LayerSwitcher } from './panels/LayerSwitcher.js';
+import { UnitsPanel } from './panels/units/UnitsPanel.js';
 import { useRoute } from './routing/useRoute.js';
 import { tabsFor } from './admin/access.js';
 import { useMe, useWallView } from './session/context.js';
@@ -20,8 +23,9 @@ import { useOps } from './state/context.js';
 const AdminPage = lazy(() => import('./admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
 
 /**
- * The dashboard: header bar, the map filling the rest, layer switcher, details panel; the admin
- * page over the map, which keeps running beneath. A wall display gets the picture only.
+ * The dashboard: header bar, the map filling the rest, units list, layer switcher, details
+ * panel; the admin page over the map, which keeps running beneath. A wall display gets the
+ * picture only.
  */
 export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
   const wall = useWallView();
@@ -34,27 +38,32 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
   const pack = useOps((s) => s.pack);
   const layers = useOps((s) => s.layers);
   const selectedUnitId = useOps((s) => (s.selection?.kind === 'unit' ? s.selection.id : null));
+  // The list of units is for people at a desk; a wall display shows the map alone.
+  const showUnits = useOps((s) => s.unitsPanelOpen) && !wall && !showAdmin;
   // Corridors brighten in their season; the month is re-read every hour.
   const month = jubaMonthNumber(useServerNow(3_600_000));
 
   return (
     <div className="app" data-view={wall ? 'wall' : 'desk'}>
       <Header />
-      <main className="main">
+      <main className="main" data-units-panel={showUnits ? 'open' : 'closed'}>
         <MapView tilesUrl={tilesUrl} basemap={basemap} exposeForTests={exposeMapForTests}>
           <CorridorsLayer pack={pack} month={month} visible={layers.corridors} />
           <SitesLayer
             pack={pack}
             visible={{ offices: layers.offices, pocSites: layers.pocSites, policeStations: layers.policeStations }}
           />
+          <TrailsLayer visible={layers.trails} selectedUnitId={selectedUnitId} />
           <UnitsLayer
             visible={{ units: layers.units, labels: layers.unitLabels, accuracy: layers.accuracy }}
             selectedUnitId={selectedUnitId}
           />
           {!wall && <MapPicking />}
+          {!wall && <UnitFocus />}
           <MapReady />
         </MapView>
         <LinkBanner />
+        {showUnits && <UnitsPanel />}
         <LayerSwitcher />
         {!wall && <DetailsPanel />}
         {showAdmin && route.page === 'admin' && (

@@ -1,6 +1,8 @@
 import { Clocks } from './Clocks.js';
 import { LinkIndicator } from './LinkIndicator.js';
+import { useWallView } from '../session/context.js';
 import { UnitCount } from './UnitCount.js';
+import { UnitsButton } from './UnitsButton.js';
 import { UserMenu } from './UserMenu.js';
 import { useServerNow } from './useNow.js';
 
@@ -8,6 +10,7 @@ export const PRODUCT_NAME = 'UNPOL Operations Map — UNMISS';
 
 export function Header() {
   const now = useServerNow(1_000);
+  const wall = useWallView();
   return (
     <header className="header">
       <div className="brand">
@@ -17,6 +20,7 @@ export function Header() {
         <h1 className="brand-name">{PRODUCT_NAME}</h1>
       </div>
       <UnitCount now={now} />
+      {!wall && <UnitsButton />}
       <Clocks now={now} />
       <LinkIndicator />
       <UserMenu />

@@ -1,12 +1,12 @@
 import { countUnits } from '../state/counts.js';
 import { useOps } from '../state/context.js';
-import { thresholdsFrom } from '../state/status.js';
+import { policyFrom } from '../state/status.js';
 
 /** How many patrols are on the map and how fresh they are. */
 export function UnitCount({ now }: { now: number }) {
   const units = useOps((s) => s.units);
   const config = useOps((s) => s.config);
-  const c = countUnits(units.values(), now, thresholdsFrom(config));
+  const c = countUnits(units.values(), now, policyFrom(config));
   return (
     <div className="unit-count" data-testid="unit-count" data-count={c.total} aria-label={`${c.total} patrols`}>
       <span className="unit-count-total">{c.total}</span>

@@ -1,6 +1,6 @@
-import { POC_STATUS_COLOURS, SITE_COLOURS, UNIT_OUTLINE } from './palette.js';
+import { IMPLAUSIBLE_COLOUR, POC_STATUS_COLOURS, SITE_COLOURS, UNIT_OUTLINE } from './palette.js';
 import { SITE_ICONS } from './siteLayers.js';
-import { HEADING_ICON } from './unitLayers.js';
+import { HEADING_ICON, IMPLAUSIBLE_ICON } from './unitLayers.js';
 import type { PocStatus } from '../../shared/sites.js';
 
 /**
@@ -118,6 +118,27 @@ const heading: IconSpec = {
   },
 };
 
+/** An orange badge with a "!", drawn as shapes so it does not depend on a font. */
+const implausible: IconSpec = {
+  size: 18,
+  paint(ctx, s) {
+    ctx.beginPath();
+    ctx.arc(s / 2, s / 2, s / 2 - 1.25, 0, Math.PI * 2);
+    ctx.fillStyle = IMPLAUSIBLE_COLOUR;
+    ctx.strokeStyle = OUTLINE;
+    ctx.lineWidth = 1.5;
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = OUTLINE;
+    ctx.beginPath();
+    ctx.roundRect(s / 2 - 1.6, 3.5, 3.2, s * 0.42, 1.2);
+    ctx.fill();
+    ctx.beginPath();
+    ctx.arc(s / 2, s - 4.6, 1.8, 0, Math.PI * 2);
+    ctx.fill();
+  },
+};
+
 export const ICONS: Record<string, IconSpec> = {
   [SITE_ICONS.headquarters]: headquarters,
   [SITE_ICONS.fieldOffice]: fieldOffice,
@@ -126,6 +147,7 @@ export const ICONS: Record<string, IconSpec> = {
   [SITE_ICONS.poc('idp-camp')]: poc('idp-camp'),
   [SITE_ICONS.poc('handed-over')]: poc('handed-over'),
   [HEADING_ICON]: heading,
+  [IMPLAUSIBLE_ICON]: implausible,
 };
 
 /** Draws one icon at a device pixel ratio. */

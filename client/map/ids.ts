@@ -24,6 +24,7 @@ export const BASE = {
 export const SLOTS = {
   corridors: 'ops-slot-corridors',
   sites: 'ops-slot-sites',
+  trails: 'ops-slot-trails',
   units: 'ops-slot-units',
 } as const;
 
@@ -52,13 +53,25 @@ export const UNITS = {
   heading: 'ops-units-heading',
   marker: 'ops-units-marker',
   selected: 'ops-units-selected',
+  implausibleRing: 'ops-units-implausible-ring',
+  implausibleBadge: 'ops-units-implausible-badge',
   label: 'ops-units-label',
+  seen: 'ops-units-seen',
+} as const;
+
+export const TRAILS = {
+  source: 'ops-trails',
+  line: 'ops-trails-line',
+  trackSource: 'ops-trails-track',
+  trackCasing: 'ops-trails-track-casing',
+  trackLine: 'ops-trails-track-line',
 } as const;
 
 /** Layers a click or hover can pick, top-most first. */
 export const PICKABLE_LAYERS: readonly string[] = [
   UNITS.marker,
   UNITS.label,
+  UNITS.seen,
   SITES.hqSymbol,
   SITES.officeSymbol,
   SITES.policeSymbol,

@@ -29,6 +29,15 @@ export const ACTIVITY_COLOURS = {
 } as const;
 
 export const LOST_COLOUR = '#8a94a3';
+
+/** The words beside a silent unit, in the header's stale and lost colours. */
+export const SEEN_LABEL_COLOURS = {
+  stale: '#ffcc4d',
+  lost: '#ff8a80',
+} as const;
+
+/** A fix reached at an impossible speed: orange, with a "!" badge so it is not read as "responding". */
+export const IMPLAUSIBLE_COLOUR = '#ff7a1a';
 export const UNIT_OUTLINE = '#05080c';
 export const SELECTED_COLOUR = '#ffffff';
 

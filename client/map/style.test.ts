@@ -40,6 +40,7 @@ describe('buildBaseStyle', () => {
       BASE.countryLabels,
       SLOTS.corridors,
       SLOTS.sites,
+      SLOTS.trails,
       SLOTS.units,
     ]);
     const fill = (id: string) => {

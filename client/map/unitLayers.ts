@@ -1,8 +1,9 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { FONT_BOLD, UNITS } from './ids.js';
-import { BASE_COLOURS, SELECTED_COLOUR, SITE_COLOURS } from './palette.js';
+import { BASE_COLOURS, IMPLAUSIBLE_COLOUR, SEEN_LABEL_COLOURS, SELECTED_COLOUR, SITE_COLOURS } from './palette.js';
 
 export const HEADING_ICON = 'ops-icon-heading';
+export const IMPLAUSIBLE_ICON = 'ops-icon-implausible';
 
 /**
  * Metres per pixel at zoom 0 in the middle of South Sudan (lat ≈ 7.5°), for 512-px tiles.
@@ -13,27 +14,35 @@ const METRES_PER_PIXEL_Z0 = 78_271.517 * Math.cos((7.5 * Math.PI) / 180);
 const isEmergency: ExpressionSpecification = ['in', ['get', 'activity'], ['literal', ['sos', 'responding']]];
 const isSos: ExpressionSpecification = ['==', ['get', 'activity'], 'sos'];
 
-/** The marker radius by zoom, larger for an SOS so it is seen from across the room. */
-const markerRadius: ExpressionSpecification = [
-  'interpolate',
-  ['linear'],
-  ['zoom'],
-  4,
-  ['case', isSos, 9, 6],
-  8,
-  ['case', isSos, 10, 7.5],
-  13,
-  ['case', isSos, 12, 9],
-  16,
-  ['case', isSos, 14, 11],
-];
+/** The marker radius by zoom, larger for an SOS so it is seen from across the room; `extra` pixels around it. */
+function markerRadiusPlus(extra: number): ExpressionSpecification {
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    4,
+    ['case', isSos, 9 + extra, 6 + extra],
+    8,
+    ['case', isSos, 10 + extra, 7.5 + extra],
+    13,
+    ['case', isSos, 12 + extra, 9 + extra],
+    16,
+    ['case', isSos, 14 + extra, 11 + extra],
+  ];
+}
+
+const isLost: ExpressionSpecification = ['==', ['get', 'status'], 'lost'];
+const isImplausible: FilterSpecification = ['==', ['get', 'implausible'], true];
 
 /** A filter that matches no unit, until one is selected. */
 export function selectedFilter(unitId: string | null): FilterSpecification {
   return ['==', ['get', 'id'], unitId ?? ''];
 }
 
-/** The unit layers, bottom to top: accuracy ring, emergency halo, heading arrow, marker, selection ring, callsign. */
+/**
+ * The unit layers, bottom to top: accuracy ring, emergency halo, heading arrow, marker, selection
+ * ring, implausible-fix ring and badge, callsign, and "last seen" for units that are not live.
+ */
 export function unitLayers(): LayerSpecification[] {
   const source = UNITS.source;
   return [
@@ -95,7 +104,7 @@ export function unitLayers(): LayerSpecification[] {
       type: 'circle',
       source,
       paint: {
-        'circle-radius': markerRadius,
+        'circle-radius': markerRadiusPlus(0),
         'circle-color': ['get', 'color'],
         'circle-opacity': ['get', 'fillOpacity'],
         'circle-stroke-color': ['get', 'strokeColor'],
@@ -113,6 +122,32 @@ export function unitLayers(): LayerSpecification[] {
         'circle-opacity': 0,
         'circle-stroke-color': SELECTED_COLOUR,
         'circle-stroke-width': 3,
+      },
+    },
+    {
+      id: UNITS.implausibleRing,
+      type: 'circle',
+      source,
+      filter: isImplausible,
+      paint: {
+        'circle-radius': markerRadiusPlus(5),
+        'circle-opacity': 0,
+        'circle-stroke-color': IMPLAUSIBLE_COLOUR,
+        'circle-stroke-width': 2.5,
+      },
+    },
+    {
+      id: UNITS.implausibleBadge,
+      type: 'symbol',
+      source,
+      filter: isImplausible,
+      layout: {
+        'icon-image': IMPLAUSIBLE_ICON,
+        'icon-anchor': 'bottom-left',
+        'icon-offset': [4, -4],
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.85, 13, 1.1],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
       },
     },
     {
@@ -135,6 +170,30 @@ export function unitLayers(): LayerSpecification[] {
         'text-opacity': ['case', ['==', ['get', 'status'], 'live'], 1, 0.6],
         'text-halo-color': BASE_COLOURS.labelHalo,
         'text-halo-width': 2,
+      },
+    },
+    {
+      id: UNITS.seen,
+      type: 'symbol',
+      source,
+      // At every zoom: a silent patrol must be seen as silent even where callsigns are hidden.
+      filter: ['!=', ['get', 'seen'], ''],
+      layout: {
+        'text-field': ['get', 'seen'],
+        'text-font': FONT_BOLD,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 4, 13, 10, 14, 14, 16],
+        'text-anchor': 'top',
+        'text-offset': [0, 0.85],
+        // One line: "lost · last seen 23 min ago" must not wrap into a block.
+        'text-max-width': 30,
+        'text-padding': 1,
+        // Lost units win a crowded spot over stale ones.
+        'symbol-sort-key': ['case', isLost, 0, 1],
+      },
+      paint: {
+        'text-color': ['case', isLost, SEEN_LABEL_COLOURS.lost, SEEN_LABEL_COLOURS.stale],
+        'text-halo-color': BASE_COLOURS.labelHalo,
+        'text-halo-width': 2.5,
       },
     },
   ];

@@ -1,7 +1,8 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { LonLat } from '../../shared/sites.js';
 import type { Activity, LinkStatus, Unit, UnitType } from '../../shared/units.js';
-import { effectiveStatus, type StatusThresholds } from '../state/status.js';
+import { seenLabel } from '../format/seen.js';
+import { effectiveStatus, type StatusPolicy } from '../state/status.js';
 import { ACTIVITY_COLOURS, LOST_COLOUR, UNIT_OUTLINE, UNIT_TYPE_COLOURS } from './palette.js';
 
 /** What each unit marker carries to MapLibre; paint reads these rather than re-deriving them. */
@@ -23,6 +24,10 @@ export interface UnitFeatureProps {
   accuracy: number;
   /** draw order and label priority: SOS above responding above the rest */
   rank: number;
+  /** "last seen 7 min ago" for a stale unit, "lost · last seen …" for a lost one; empty when live */
+  seen: string;
+  /** the fix was reached at an impossible speed: drawn with a warning ring */
+  implausible: boolean;
 }
 
 /** Below this speed a heading is noise, so no arrow is drawn (m/s, ≈ 2 km/h). */
@@ -43,7 +48,8 @@ function activityRank(activity: Activity): number {
 export interface UnitFeatureOptions {
   /** server time now, epoch ms */
   now: number;
-  thresholds: StatusThresholds;
+  /** per-type thresholds; null until the configuration arrives */
+  policy: StatusPolicy;
   /** where to draw the unit this frame (a tween), if not at its last fix */
   positionOf?: (unit: Unit) => LonLat | null;
 }
@@ -53,7 +59,7 @@ export function unitToFeature(unit: Unit, options: UnitFeatureOptions): Feature<
   const fix = unit.last;
   if (!fix) return null;
   const position = options.positionOf?.(unit) ?? [fix.lon, fix.lat];
-  const status = effectiveStatus(unit, options.now, options.thresholds);
+  const status = effectiveStatus(unit, options.now, options.policy);
   const lost = status === 'lost';
   const stale = status === 'stale';
   const heading = fix.heading ?? 0;
@@ -76,13 +82,15 @@ export function unitToFeature(unit: Unit, options: UnitFeatureOptions): Feature<
       showHeading: !lost && fix.heading !== undefined && (fix.speed ?? 0) >= MOVING_MPS,
       accuracy: fix.accuracy ?? 0,
       rank: lost ? -1 : activityRank(unit.activity),
+      seen: seenLabel(status, fix.time, options.now),
+      implausible: fix.implausible === true,
     },
   };
 }
 
 /**
  * The units as one FeatureCollection, sorted so emergencies draw last (on top).
- * @example unitsToFeatureCollection(store.units.values(), { now, thresholds })
+ * @example unitsToFeatureCollection(store.units.values(), { now, policy })
  */
 export function unitsToFeatureCollection(
   units: Iterable<Unit>,

@@ -70,6 +70,25 @@ export function LayerSwitcher() {
             </ul>
             <Toggle group="unitLabels" hint="zoom 8+" indent />
             <Toggle group="accuracy" hint="zoom 9+" indent />
+            <ul className="legend">
+              <Key symbol={<span className="legend-implausible" aria-hidden="true">!</span>}>Implausible jump</Key>
+            </ul>
+          </div>
+          <div className="layer-group">
+            <Toggle group="trails" />
+            <ul className="legend">
+              <Key symbol={<span className="legend-trail" style={{ borderColor: UNIT_TYPE_COLOURS['fpu-vehicle'] }} aria-hidden="true" />}>
+                Newer
+              </Key>
+              <Key
+                symbol={<span className="legend-trail" style={{ borderColor: UNIT_TYPE_COLOURS['fpu-vehicle'], opacity: 0.3 }} aria-hidden="true" />}
+              >
+                Older
+              </Key>
+              <Key symbol={<span className="legend-trail legend-trail-selected" style={{ borderColor: UNIT_TYPE_COLOURS['fpu-vehicle'] }} aria-hidden="true" />}>
+                Selected
+              </Key>
+            </ul>
           </div>
           <div className="layer-group">
             <Toggle group="offices" />

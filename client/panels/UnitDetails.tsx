@@ -2,10 +2,10 @@ import type { Unit } from '../../shared/units.js';
 import { useServerNow } from '../chrome/useNow.js';
 import { ACTIVITY_LABEL, fieldOfficeName, STATUS_LABEL, UNIT_TYPE_LABEL } from '../format/labels.js';
 import { formatAccuracy, formatBattery, formatHeading, formatSpeed } from '../format/quantities.js';
-import { jubaTime, lastSeen, zuluDtg } from '../format/time.js';
+import { jubaHoursMinutes, jubaTime, lastSeen, zuluDtg } from '../format/time.js';
 import { unitColour } from '../map/units.js';
 import { useOps } from '../state/context.js';
-import { effectiveStatus, thresholdsFrom } from '../state/status.js';
+import { effectiveStatus, policyFrom } from '../state/status.js';
 import { Field } from './Field.js';
 import { PositionFields } from './PositionFields.js';
 
@@ -13,7 +13,7 @@ import { PositionFields } from './PositionFields.js';
 export function UnitDetails({ unit }: { unit: Unit }) {
   const now = useServerNow(1_000);
   const config = useOps((s) => s.config);
-  const status = effectiveStatus(unit, now, thresholdsFrom(config));
+  const status = effectiveStatus(unit, now, policyFrom(config));
   const fix = unit.last;
   return (
     <>
@@ -24,6 +24,17 @@ export function UnitDetails({ unit }: { unit: Unit }) {
       <p className="panel-subtitle">
         {UNIT_TYPE_LABEL[unit.type]} · {fieldOfficeName(unit.fieldOffice)} field office
       </p>
+      {fix?.implausible && (
+        <p className="detail-warning" data-testid="detail-implausible" role="note">
+          <span className="detail-warning-badge" aria-hidden="true">
+            !
+          </span>
+          <span>
+            <strong>Implausible jump</strong> — the last fix was reached at an impossible speed from the one before. Do not
+            trust this position until the next report.
+          </span>
+        </p>
+      )}
       <div className="chips">
         <span className={`chip chip-status-${status}`} data-testid="detail-status">
           {STATUS_LABEL[status]}
@@ -32,9 +43,20 @@ export function UnitDetails({ unit }: { unit: Unit }) {
       </div>
       {fix ? (
         <dl className="fields">
+          {unit.group !== undefined && (
+            <Field label="Group" testId="detail-group">
+              {unit.group}
+            </Field>
+          )}
           <Field label="Last seen" testId="detail-last-seen">
             <strong>{lastSeen(fix.time, now)}</strong>
           </Field>
+          {fix.staleAt !== undefined && (
+            <Field label="Report" testId="detail-stale-at">
+              {now > fix.staleAt ? 'expired at ' : 'current until '}
+              <span className="mono">{jubaHoursMinutes(fix.staleAt)}</span> <span className="muted">Juba</span>
+            </Field>
+          )}
           <Field label="Fix time" testId="detail-fix-time">
             <span className="time-pair">
               <span>
@@ -56,7 +78,16 @@ export function UnitDetails({ unit }: { unit: Unit }) {
           <PositionFields lon={fix.lon} lat={fix.lat} />
         </dl>
       ) : (
-        <p className="muted">No position reported yet.</p>
+        <>
+          {unit.group !== undefined && (
+            <dl className="fields">
+              <Field label="Group" testId="detail-group">
+                {unit.group}
+              </Field>
+            </dl>
+          )}
+          <p className="muted">No position reported yet.</p>
+        </>
       )}
       <p className="panel-footnote muted">Unit id {unit.id}</p>
     </>

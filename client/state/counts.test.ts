@@ -16,8 +16,10 @@ const u = (id: string, ageMs: number | null, activity: Unit['activity'] = 'on-pa
 describe('countUnits', () => {
   it('counts by the status the screen shows', () => {
     const counts = countUnits([u('a', 1_000), u('b', 200_000), u('c', 2_000_000), u('d', null), u('e', 1_000, 'sos')], now, {
-      staleAfterMs: 180_000,
-      lostAfterMs: 900_000,
+      'joint-patrol': { staleAfterMs: 180_000, lostAfterMs: 900_000 },
+      'fpu-vehicle': { staleAfterMs: 120_000, lostAfterMs: 600_000 },
+      'ipo-foot': { staleAfterMs: 300_000, lostAfterMs: 1_200_000 },
+      'static-post': { staleAfterMs: 900_000, lostAfterMs: 3_600_000 },
     });
     expect(counts).toEqual({ total: 5, live: 2, stale: 1, lost: 1, unknown: 1, sos: 1 });
   });

@@ -1,11 +1,12 @@
 /** The groups the layer switcher turns on and off. */
-export const LAYER_GROUPS = ['units', 'unitLabels', 'accuracy', 'offices', 'pocSites', 'policeStations', 'corridors'] as const;
+export const LAYER_GROUPS = ['units', 'unitLabels', 'accuracy', 'trails', 'offices', 'pocSites', 'policeStations', 'corridors'] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 
 export const LAYER_GROUP_LABEL: Record<LayerGroup, string> = {
   units: 'Patrols',
   unitLabels: 'Patrol callsigns',
   accuracy: 'Position accuracy',
+  trails: 'Trails (last 30 min)',
   offices: 'HQ & field offices',
   pocSites: 'POC sites',
   policeStations: 'Police stations',
@@ -16,6 +17,7 @@ export const DEFAULT_LAYERS: Record<LayerGroup, boolean> = {
   units: true,
   unitLabels: true,
   accuracy: false,
+  trails: true,
   offices: true,
   pocSites: true,
   policeStations: true,

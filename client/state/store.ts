@@ -36,6 +36,14 @@ export interface OpsState {
   link: Link;
   selection: Selection | null;
   layers: Record<LayerGroup, boolean>;
+  /** the list of every unit, beside the map (never on a wall display) */
+  unitsPanelOpen: boolean;
+  /** the app asks the map to fly to a unit; a new object each time, even for the same unit */
+  focusRequest: FocusRequest | null;
+}
+
+export interface FocusRequest {
+  unitId: string;
 }
 
 export type OpsStore = StoreApi<OpsState>;
@@ -53,6 +61,8 @@ export function initialState(): OpsState {
     link: { state: 'reconnecting', downSince: null, lastUpdate: null, everConnected: false },
     selection: null,
     layers: { ...DEFAULT_LAYERS },
+    unitsPanelOpen: false,
+    focusRequest: null,
   };
 }
 

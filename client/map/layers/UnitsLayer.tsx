@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useOpsStore } from '../../state/context.js';
-import { thresholdsFrom } from '../../state/status.js';
+import { policyFrom } from '../../state/status.js';
 import { serverNow } from '../../state/store.js';
 import { addIcons } from '../addIcons.js';
 import { SLOTS, UNITS } from '../ids.js';
@@ -15,7 +15,10 @@ const SOURCES = [UNITS.source];
 
 /** Above this many units markers jump instead of gliding: the frame budget goes to drawing. */
 const TWEEN_MAX_UNITS = 1_000;
-/** Statuses age on the client too (a link can be down), so redraw now and then without news. */
+/**
+ * Statuses age on the client too (a link can be down), and "last seen 7 min ago" must keep
+ * counting, so redraw now and then without news: the words are feature properties, not layers.
+ */
 const AGEING_REDRAW_MS = 5_000;
 
 export interface UnitsVisibility {
@@ -54,7 +57,7 @@ export function UnitsLayer({ visible, selectedUnitId }: { visible: UnitsVisibili
       }
       const features = unitsToFeatureCollection(state.units.values(), {
         now: serverNow(state, now),
-        thresholds: thresholdsFrom(state.config),
+        policy: policyFrom(state.config),
         ...(glide ? { positionOf: (u) => tweens.position(u.id, now) } : {}),
       });
       setGeoJson(map, UNITS.source, features);
@@ -82,7 +85,7 @@ export function UnitsLayer({ visible, selectedUnitId }: { visible: UnitsVisibili
 
   const { units, labels, accuracy } = visible;
   useEffect(() => {
-    setVisible(map, [UNITS.halo, UNITS.heading, UNITS.marker, UNITS.selected], units);
+    setVisible(map, [UNITS.halo, UNITS.heading, UNITS.marker, UNITS.selected, UNITS.implausibleRing, UNITS.implausibleBadge, UNITS.seen], units);
     setVisible(map, [UNITS.label], units && labels);
     setVisible(map, [UNITS.accuracy], units && accuracy);
   }, [map, units, labels, accuracy]);

@@ -1,0 +1,48 @@
+import { memo } from 'react';
+import { ACTIVITY_LABEL, fieldOfficeName, STATUS_LABEL, UNIT_TYPE_SHORT } from '../../format/labels.js';
+import { lastSeen } from '../../format/time.js';
+import type { UnitListRow } from './unitList.js';
+
+export const UNIT_ROW_HEIGHT = 58;
+
+interface UnitRowProps {
+  row: UnitListRow;
+  /** server time, epoch ms */
+  now: number;
+  selected: boolean;
+  onSelect: (unitId: string) => void;
+}
+
+/** One unit in the list: who, what, where from, how fresh; a click selects it and flies to it. */
+export const UnitRow = memo(function UnitRow({ row, now, selected, onSelect }: UnitRowProps) {
+  const details = [UNIT_TYPE_SHORT[row.type], fieldOfficeName(row.fieldOffice), row.group].filter(Boolean).join(' · ');
+  return (
+    <button
+      type="button"
+      className={`unit-row unit-row-${row.status}${row.activity === 'sos' ? ' unit-row-sos' : ''}`}
+      data-testid={`unit-row-${row.id}`}
+      data-status={row.status}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => onSelect(row.id)}
+    >
+      <span className="unit-row-line">
+        <span className="unit-row-callsign">{row.callsign}</span>
+        {row.activity === 'sos' || row.activity === 'responding' ? (
+          <span className={`chip chip-small chip-activity-${row.activity}`}>{ACTIVITY_LABEL[row.activity]}</span>
+        ) : (
+          <span className="unit-row-activity muted">{ACTIVITY_LABEL[row.activity]}</span>
+        )}
+        {row.implausible && (
+          <span className="unit-row-implausible" title="Last fix: implausible jump">
+            !
+          </span>
+        )}
+        <span className={`chip chip-small chip-status-${row.status} unit-row-status`}>{STATUS_LABEL[row.status]}</span>
+      </span>
+      <span className="unit-row-line unit-row-sub">
+        <span className="unit-row-details">{details}</span>
+        <span className="unit-row-seen">{row.lastTime === null ? 'never' : lastSeen(row.lastTime, now)}</span>
+      </span>
+    </button>
+  );
+});
