@@ -10,13 +10,13 @@ const unit: Unit = {
   fieldOffice: 'malakal',
   activity: 'responding',
   status: 'stale',
-  last: { time: T - 4_321, lat: 9.553412, lon: 31.655701, speed: 8.93, heading: 184.5, accuracy: 6.5, battery: 81, implausible: true },
+  last: { time: T - 4_321, lat: 9.553412, lon: 31.655701, speed: 8.93, heading: 184.5, accuracy: 6.5, battery: 81, implausible: true, staleAt: T + 60_000 },
 };
 
 describe('the compact unit row', () => {
   it('round-trips a unit’s live state to the centimetre, decidegree and decimetre', () => {
     const row = UnitRow.parse(encodeRow(7, unit, T));
-    expect(row).toEqual([7, -4321, 9553412, 31655701, 893, 1845, 65, 81, 1, 2, 1]);
+    expect(row).toEqual([7, -4321, 9553412, 31655701, 893, 1845, 65, 81, 1, 2, 1, 60_000]);
     expect(decodeRow(row, T, { ...unit, last: null, status: 'live', activity: 'on-patrol' })).toEqual(unit);
   });
 

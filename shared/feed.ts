@@ -29,10 +29,12 @@ const Int = z.number().int();
 const IntOrNone = z.number().int().min(-1);
 
 /**
- * One unit's state in 11 numbers:
+ * One unit's state in 12 numbers:
  * [key, fix time − message time (ms), lat×10⁶, lon×10⁶, speed (cm/s), heading (0.1°),
- *  accuracy (dm), battery (%), status code, activity code, flags (1 = implausible)].
- * Fix time, lat and lon are null for a unit that has never reported.
+ *  accuracy (dm), battery (%), status code, activity code, flags (1 = implausible),
+ *  sender's stale time − message time (ms)].
+ * Fix time, lat and lon are null for a unit that has never reported; the stale time is null
+ * when the sender gave none.
  */
 export const UnitRow = z.tuple([
   Int.nonnegative(),
@@ -46,6 +48,7 @@ export const UnitRow = z.tuple([
   Int.min(0).max(LinkStatus.options.length - 1),
   Int.min(0).max(Activity.options.length - 1),
   Int.min(0),
+  Int.nullable(),
 ]);
 export type UnitRow = z.infer<typeof UnitRow>;
 
@@ -78,15 +81,16 @@ export function encodeRow(key: number, unit: Unit, time: number): UnitRow {
     LinkStatus.options.indexOf(unit.status),
     Activity.options.indexOf(unit.activity),
     f?.implausible ? FLAG_IMPLAUSIBLE : 0,
+    f?.staleAt === undefined ? null : f.staleAt - time,
   ];
 }
 
 /**
- * Applies a row to the unit it describes. Altitude and the sender's stale time are kept only
- * while the fix is the same one; a new fix comes without them (a snapshot has them in full).
+ * Applies a row to the unit it describes. Altitude is kept only while the fix is the same one;
+ * a new fix comes without it (a snapshot has it in full).
  */
 export function decodeRow(row: UnitRow, time: number, previous: Unit): Unit {
-  const [, dt, lat6, lon6, speed, heading, accuracy, battery, status, activity, flags] = row;
+  const [, dt, lat6, lon6, speed, heading, accuracy, battery, status, activity, flags, staleDt] = row;
   let last: Fix | null = null;
   if (dt !== null && lat6 !== null && lon6 !== null) {
     const fixTime = time + dt;
@@ -96,11 +100,9 @@ export function decodeRow(row: UnitRow, time: number, previous: Unit): Unit {
     if (accuracy >= 0) last.accuracy = accuracy / 10;
     if (battery >= 0) last.battery = battery;
     if (flags & FLAG_IMPLAUSIBLE) last.implausible = true;
+    if (staleDt !== null) last.staleAt = time + staleDt;
     const before = previous.last;
-    if (before && before.time === fixTime) {
-      if (before.altitude !== undefined) last.altitude = before.altitude;
-      if (before.staleAt !== undefined) last.staleAt = before.staleAt;
-    }
+    if (before && before.time === fixTime && before.altitude !== undefined) last.altitude = before.altitude;
   }
   return {
     ...previous,

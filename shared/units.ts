@@ -79,3 +79,12 @@ export const Trails = z.object({
   trails: z.array(z.object({ unitId: UnitId, points: z.array(z.tuple([z.number().int(), z.number(), z.number()])) })),
 });
 export type Trails = z.infer<typeof Trails>;
+
+/** One unit's fixes in a time window, oldest first (`GET /api/units/:id/track`). */
+export const UnitTrack = z.object({
+  unitId: UnitId,
+  from: z.number().int(),
+  to: z.number().int(),
+  fixes: z.array(Fix),
+});
+export type UnitTrack = z.infer<typeof UnitTrack>;

@@ -1,17 +1,9 @@
 import type { Feature, FeatureCollection, MultiLineString, Position } from 'geojson';
-import { z } from 'zod';
-import { Fix, UnitId } from '../../shared/units.js';
+import { type Fix, UnitTrack } from '../../shared/units.js';
 import { splitAtJumps } from './segments.js';
 import type { TrailPoint } from './trailBook.js';
 
-/** What GET /api/units/:id/track answers (no shared schema yet: composed from the shared Fix). */
-export const UnitTrack = z.object({
-  unitId: UnitId,
-  from: z.number().int(),
-  to: z.number().int(),
-  fixes: z.array(Fix),
-});
-export type UnitTrack = z.infer<typeof UnitTrack>;
+export { UnitTrack };
 
 /** How far back the selected unit's track reaches. */
 export const TRACK_WINDOW_MS = 60 * 60_000;

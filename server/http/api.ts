@@ -26,13 +26,33 @@ export interface ApiDeps {
 /** Only the envelope here: each report is validated by the ingest pipeline. */
 const PositionBatchShape = z.object({ reports: z.array(z.unknown()) });
 
-const TrailsQuery = z.object({ minutes: z.coerce.number().int().min(1).max(24 * 60).default(30) });
+const TrailsQuery = z.object({
+  minutes: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** at most one point per unit in this many seconds: a 1 Mbit/s link cannot take every fix */
+  everyS: z.coerce.number().int().min(0).max(600).default(10),
+});
 
 const TrackQuery = z.object({
   from: z.coerce.number().int().nonnegative().optional(),
   to: z.coerce.number().int().nonnegative().optional(),
   limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
 });
+
+/** Keeps the first point, then each point at least `stepMs` after the last kept one, and the last. */
+export function thinTrail(points: readonly [number, number, number][], stepMs: number): [number, number, number][] {
+  if (stepMs <= 0 || points.length <= 2) return [...points];
+  const kept: [number, number, number][] = [];
+  let lastTime = -Infinity;
+  for (const p of points) {
+    if (p[0] - lastTime >= stepMs) {
+      kept.push(p);
+      lastTime = p[0];
+    }
+  }
+  const last = points[points.length - 1];
+  if (last && kept[kept.length - 1] !== last) kept.push(last);
+  return kept;
+}
 
 /** The JSON API under /api. */
 export function apiRouter(deps: ApiDeps): Router {
@@ -64,11 +84,11 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   router.get('/trails', requirePermission('map:read'), async (req, res) => {
-    const { minutes } = parseInput(TrailsQuery, req.query, 'the trails query');
+    const { minutes, everyS } = parseInput(TrailsQuery, req.query, 'the trails query');
     const to = clock.now();
     const from = to - minutes * 60_000;
-    const trails = await tracker.trails(from, to, 500_000);
-    sendOk(res, { from, to, trails: [...trails].map(([unitId, points]) => ({ unitId, points })) });
+    const trails = await tracker.trails(from, to, 2_000_000);
+    sendOk(res, { from, to, trails: [...trails].map(([unitId, points]) => ({ unitId, points: thinTrail(points, everyS * 1000) })) });
   });
 
   router.get('/units/:id/track', requirePermission('map:read'), async (req, res) => {

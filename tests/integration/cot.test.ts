@@ -113,7 +113,7 @@ describe('Cursor on Target over TCP', () => {
     const stream = await openStream();
     stream.write(cotXml({ uid: 'ANDROID-bor-ipo-5', lat: 6.21, lon: 31.56, time: t, staleInS: 1 }));
     await shownAt('ANDROID-bor-ipo-5', t);
-    expect(server.app.tracker.unit('ANDROID-bor-ipo-5')?.last?.staleAt).toBe(t + 1000);
+    expect(seen.get('ANDROID-bor-ipo-5')?.last?.staleAt).toBe(t + 1000);
     server.app.hub.tick();
     await expect.poll(() => seen.get('ANDROID-bor-ipo-5')?.status, { timeout: 5000 }).toBe('stale');
     stream.end();

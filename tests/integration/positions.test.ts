@@ -93,7 +93,7 @@ describe('POST /api/positions → dashboard', () => {
       expect(changes[1]?.map((u) => u.id)).toEqual(['bor-2']);
       expect(second?.seq).toBe((first?.seq ?? -1) + 1);
       expect(second?.prev).toBe(first?.seq);
-      // Compact: a unit's whole state is one row of eleven numbers, not a keyed object.
+      // Compact: a unit's whole state is one row of twelve numbers, not a keyed object.
       expect(JSON.stringify(second?.rows[0]).length).toBeLessThan(60);
       socket.disconnect();
     } finally {
@@ -196,6 +196,7 @@ describe('GET /api/trails', () => {
       reports: [
         { unitId: 'mal-2', time: now - 50 * 60_000, lat: 9.5, lon: 31.6 },
         { unitId: 'mal-2', time: now - 20 * 60_000, lat: 9.51, lon: 31.61 },
+        { unitId: 'mal-2', time: now - 15 * 60_000, lat: 9.515, lon: 31.615 },
         { unitId: 'mal-2', time: now - 10 * 60_000, lat: 9.52, lon: 31.62 },
       ],
     });
@@ -203,8 +204,12 @@ describe('GET /api/trails', () => {
     const mal2 = body.trails.find((t) => t.unitId === 'mal-2');
     expect(mal2?.points).toEqual([
       [now - 20 * 60_000, 31.61, 9.51],
+      [now - 15 * 60_000, 31.615, 9.515],
       [now - 10 * 60_000, 31.62, 9.52],
     ]);
     expect((await admin.get('/api/trails?minutes=0')).status).toBe(400);
+    // Thinned for slow links: at most one point every ten minutes here, and always the newest.
+    const thin = Trails.parse(z.object({ data: z.unknown() }).parse((await admin.get('/api/trails?minutes=60&everyS=600')).body).data);
+    expect(thin.trails.find((t) => t.unitId === 'mal-2')?.points.map((p) => p[0])).toEqual([now - 50 * 60_000, now - 20 * 60_000, now - 10 * 60_000]);
   });
 });
