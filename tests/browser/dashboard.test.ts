@@ -66,6 +66,33 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => where.textContent(), { timeout: 20_000, interval: 500 }).not.toBe(first);
   });
 
+  it('lists the patrols in the units panel, finds one by callsign and flies to it', async () => {
+    const { page } = dashboard;
+    await page.keyboard.press('Escape');
+    await page.locator('body').press('u');
+    const panel = page.getByTestId('units-panel');
+    await panel.waitFor();
+    await expect.poll(() => page.getByTestId('units-count-live').getAttribute('data-count')).toBe('48');
+    const target = dashboardServer.server.app.tracker.allUnits().find((u) => u.type === 'joint-patrol' && u.fieldOffice === 'yambio');
+    if (!target?.last) throw new Error('no Yambio joint patrol');
+    await page.getByTestId('units-search').fill(target.callsign);
+    await expect.poll(() => page.getByTestId('units-shown').getAttribute('data-count')).toBe('1');
+    await page.getByTestId(`unit-row-${target.id}`).click();
+    await expect.poll(() => page.getByTestId('details-panel').textContent()).toContain(target.callsign);
+    // The map flew to the patrol: it is now near the middle of the screen.
+    await expect
+      .poll(
+        async () => {
+          const at = dashboardServer.server.app.tracker.unit(target.id)?.last;
+          const p = await page.evaluate(({ lon, lat }) => window.__opsMap?.project([lon, lat]), { lon: at?.lon ?? 0, lat: at?.lat ?? 0 });
+          const box = await page.getByTestId('map').boundingBox();
+          return Math.hypot((p?.x ?? 0) - (box?.width ?? 0) / 2, (p?.y ?? 0) - (box?.height ?? 0) / 2);
+        },
+        { timeout: 10_000 },
+      )
+      .toBeLessThan(300);
+  });
+
   it('has no console errors, no CSP violations, and nothing requested beyond this server', () => {
     expect(dashboard.watch.consoleErrors).toEqual([]);
     expect(dashboard.cspViolations).toEqual([]);
