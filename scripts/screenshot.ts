@@ -53,6 +53,13 @@ try {
   await page.waitForTimeout(3000);
   await page.screenshot({ path: join(OUT, 'dashboard.png') });
   console.log(`saved ${join(OUT, 'dashboard.png')}`);
+  // The commander's view of one office: the units panel open, a patrol selected, trails drawn.
+  await page.locator('body').press('u');
+  await page.getByTestId('units-search').fill('MAL');
+  await page.getByTestId('units-panel').locator('[data-testid^="unit-row-sim-malakal-fpu"]').first().click();
+  await page.waitForTimeout(4000);
+  await page.screenshot({ path: join(OUT, 'workstation.png') });
+  console.log(`saved ${join(OUT, 'workstation.png')}`);
 } finally {
   await browser.close();
   server.kill('SIGTERM');
