@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
+import { Alert, AlertsSnapshot } from '../../shared/alerts.js';
 import { UnitMirror, UnitsDelta, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/feed.js';
 import { mergeUnits, unitsById } from '../state/merge.js';
 import type { Link, OpsStore } from '../state/store.js';
@@ -161,6 +162,26 @@ export function startFeed(store: OpsStore, options: FeedOptions = {}): () => voi
     }));
     if (gap) resync();
   });
+
+  // Alerts are never merged or dropped by the server: each one is applied as it comes.
+  socket.on('alerts:snapshot', (raw: unknown) => {
+    const parsed = AlertsSnapshot.safeParse(raw);
+    if (!parsed.success) {
+      warn('alerts', `the server sent alerts the client cannot read:\n${z.prettifyError(parsed.error)}`);
+      return;
+    }
+    store.setState({ alerts: new Map(parsed.data.alerts.map((a) => [a.id, a])) });
+  });
+  const onAlert = (raw: unknown) => {
+    const parsed = Alert.safeParse(raw);
+    if (!parsed.success) {
+      warn('alert', `the server sent an alert the client cannot read:\n${z.prettifyError(parsed.error)}`);
+      return;
+    }
+    store.setState((s) => ({ alerts: new Map(s.alerts).set(parsed.data.id, parsed.data) }));
+  };
+  socket.on('alert:raised', onAlert);
+  socket.on('alert:updated', onAlert);
 
   const onBrowserOffline = () => {
     if (!socket.connected) setLink({ state: 'offline', downSince: store.getState().link.downSince ?? Date.now() });

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MissionPack } from '../../shared/sites.js';
+import type { Alert } from '../../shared/alerts.js';
 import type { Unit } from '../../shared/units.js';
 import type { Basemap } from '../http/basemap.js';
 import type { ClientConfig } from '../../shared/config.js';
@@ -29,6 +30,8 @@ export interface OpsState {
   /** the latest failure to load something, shown until that thing loads */
   loadError: string | null;
   units: ReadonlyMap<string, Unit>;
+  /** the shared alert queue, by id: the same on every screen */
+  alerts: ReadonlyMap<string, Alert>;
   /** sequence number of the last snapshot or delta applied */
   seq: number | null;
   /** server clock minus client clock, so "12 s ago" does not depend on the PC's clock */
@@ -56,6 +59,7 @@ export function initialState(): OpsState {
     basemap: null,
     loadError: null,
     units: new Map(),
+    alerts: new Map(),
     seq: null,
     clockOffsetMs: 0,
     link: { state: 'reconnecting', downSince: null, lastUpdate: null, everConnected: false },
