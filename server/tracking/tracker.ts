@@ -119,6 +119,7 @@ export class Tracker {
     const seen = new Set<string>();
     const rows: HistoryRow[] = [];
     const newest = new Map<string, PositionReport>();
+    const newestRow = new Map<string, HistoryRow>();
     const rejected: { index: number; reason: string }[] = [];
     const latestAllowed = this.clock.now() + this.policy.maxClockSkewMs;
     let duplicates = 0;
@@ -133,9 +134,13 @@ export class Tracker {
         continue;
       }
       seen.add(key);
-      rows.push({ unitId: r.unitId, fix: fixOf(r) });
+      const row = { unitId: r.unitId, fix: fixOf(r) };
+      rows.push(row);
       const best = newest.get(r.unitId);
-      if (!best || r.time > best.time) newest.set(r.unitId, r);
+      if (!best || r.time > best.time) {
+        newest.set(r.unitId, r);
+        newestRow.set(r.unitId, row);
+      }
     }
 
     const latest: LatestUpdate[] = [];
@@ -146,7 +151,7 @@ export class Tracker {
         const fix = fixOf(r);
         if (unit.last && this.impliedSpeedMps(unit.last, fix) > this.policy.maxSpeedMps[unit.type]) {
           fix.implausible = true;
-          const row = rows.find((h) => h.unitId === unitId && h.fix.time === fix.time);
+          const row = newestRow.get(unitId);
           if (row) row.fix.implausible = true;
         }
         latest.push({ unitId, fix, activity: r.activity ?? unit.activity });
