@@ -1,4 +1,5 @@
 import { feedBytes } from './feed-bytes.js';
+import { rulesBench } from './rules.js';
 
 // `npm run bench`: each benchmark prints its parameters and a table with its baseline beside it.
 const kb = (bytes: number, seconds: number) => `${(bytes / seconds / 1024).toFixed(1)} KiB/s`;
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
       'vs baseline': `${(r.baselineBytes / r.compactBytes).toFixed(1)}× fewer`,
     },
   ]);
+  console.log('');
+  await rulesBench();
 }
 
 await main();

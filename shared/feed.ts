@@ -33,8 +33,8 @@ const IntOrNone = z.number().int().min(-1);
  * [key, fix time − message time (ms), lat×10⁶, lon×10⁶, speed (cm/s), heading (0.1°),
  *  accuracy (dm), battery (%), status code, activity code, flags (1 = implausible),
  *  sender's stale time − message time (ms)].
- * Fix time, lat and lon are null for a unit that has never reported; the stale time is null
- * when the sender gave none.
+ * Fix time, lat and lon are null for a unit that has never reported; the stale time is left
+ * out when the sender gave none.
  */
 export const UnitRow = z.tuple([
   Int.nonnegative(),
@@ -48,7 +48,7 @@ export const UnitRow = z.tuple([
   Int.min(0).max(LinkStatus.options.length - 1),
   Int.min(0).max(Activity.options.length - 1),
   Int.min(0),
-  Int.nullable(),
+  Int.optional(),
 ]);
 export type UnitRow = z.infer<typeof UnitRow>;
 
@@ -69,7 +69,7 @@ const orNone = (v: number | undefined, scale: number) => (v === undefined ? -1 :
 /** Encodes a unit's live state as a row, relative to the message's time. */
 export function encodeRow(key: number, unit: Unit, time: number): UnitRow {
   const f = unit.last;
-  return [
+  const row: UnitRow = [
     key,
     f ? f.time - time : null,
     f ? Math.round(f.lat * 1e6) : null,
@@ -81,8 +81,9 @@ export function encodeRow(key: number, unit: Unit, time: number): UnitRow {
     LinkStatus.options.indexOf(unit.status),
     Activity.options.indexOf(unit.activity),
     f?.implausible ? FLAG_IMPLAUSIBLE : 0,
-    f?.staleAt === undefined ? null : f.staleAt - time,
   ];
+  if (f?.staleAt !== undefined) row.push(f.staleAt - time);
+  return row;
 }
 
 /**
@@ -100,7 +101,7 @@ export function decodeRow(row: UnitRow, time: number, previous: Unit): Unit {
     if (accuracy >= 0) last.accuracy = accuracy / 10;
     if (battery >= 0) last.battery = battery;
     if (flags & FLAG_IMPLAUSIBLE) last.implausible = true;
-    if (staleDt !== null) last.staleAt = time + staleDt;
+    if (staleDt !== undefined) last.staleAt = time + staleDt;
     const before = previous.last;
     if (before && before.time === fixTime && before.altitude !== undefined) last.altitude = before.altitude;
   }

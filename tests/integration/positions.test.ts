@@ -93,7 +93,7 @@ describe('POST /api/positions → dashboard', () => {
       expect(changes[1]?.map((u) => u.id)).toEqual(['bor-2']);
       expect(second?.seq).toBe((first?.seq ?? -1) + 1);
       expect(second?.prev).toBe(first?.seq);
-      // Compact: a unit's whole state is one row of twelve numbers, not a keyed object.
+      // Compact: a unit's whole state is one row of numbers, not a keyed object.
       expect(JSON.stringify(second?.rows[0]).length).toBeLessThan(60);
       socket.disconnect();
     } finally {
