@@ -1,4 +1,9 @@
 import { lazy, Suspense } from 'react';
+import { AlertBanner } from './alerts/AlertBanner.js';
+import { AlertsPanel } from './alerts/AlertsPanel.js';
+import { AlarmWatcher } from './alerts/sound/AlarmWatcher.js';
+import { SoundControl } from './alerts/sound/SoundControl.js';
+import { SoundProvider } from './alerts/sound/SoundContext.js';
 import { Header } from './chrome/Header.js';
 import { LinkBanner } from './chrome/LinkBanner.js';
 import { useServerNow } from './chrome/useNow.js';
@@ -24,8 +29,8 @@ const AdminPage = lazy(() => import('./admin/AdminPage.js').then((m) => ({ defau
 
 /**
  * The dashboard: header bar, the map filling the rest, units list, layer switcher, details
- * panel; the admin page over the map, which keeps running beneath. A wall display gets the
- * picture only.
+ * panel, alert banner and queue; the admin page over the map, which keeps running beneath.
+ * A wall display gets the picture and the alert banner only.
  */
 export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
   const wall = useWallView();
@@ -40,38 +45,46 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
   const selectedUnitId = useOps((s) => (s.selection?.kind === 'unit' ? s.selection.id : null));
   // The list of units is for people at a desk; a wall display shows the map alone.
   const showUnits = useOps((s) => s.unitsPanelOpen) && !wall && !showAdmin;
+  // So is the alert queue; the banner above the map is on every screen.
+  const showAlerts = useOps((s) => s.alertsPanelOpen) && !wall && !showAdmin;
   // Corridors brighten in their season; the month is re-read every hour.
   const month = jubaMonthNumber(useServerNow(3_600_000));
 
   return (
-    <div className="app" data-view={wall ? 'wall' : 'desk'}>
-      <Header />
-      <main className="main" data-units-panel={showUnits ? 'open' : 'closed'}>
-        <MapView tilesUrl={tilesUrl} basemap={basemap} exposeForTests={exposeMapForTests}>
-          <CorridorsLayer pack={pack} month={month} visible={layers.corridors} />
-          <SitesLayer
-            pack={pack}
-            visible={{ offices: layers.offices, pocSites: layers.pocSites, policeStations: layers.policeStations }}
-          />
-          <TrailsLayer visible={layers.trails} selectedUnitId={selectedUnitId} />
-          <UnitsLayer
-            visible={{ units: layers.units, labels: layers.unitLabels, accuracy: layers.accuracy }}
-            selectedUnitId={selectedUnitId}
-          />
-          {!wall && <MapPicking />}
-          {!wall && <UnitFocus />}
-          <MapReady />
-        </MapView>
-        <LinkBanner />
-        {showUnits && <UnitsPanel />}
-        <LayerSwitcher />
-        {!wall && <DetailsPanel />}
-        {showAdmin && route.page === 'admin' && (
-          <Suspense fallback={<section className="admin-page" data-testid="admin-loading" aria-busy="true" />}>
-            <AdminPage tab={route.tab} />
-          </Suspense>
-        )}
-      </main>
-    </div>
+    <SoundProvider>
+      <div className="app" data-view={wall ? 'wall' : 'desk'}>
+        <AlarmWatcher />
+        <Header />
+        <AlertBanner />
+        <main className="main" data-units-panel={showUnits ? 'open' : 'closed'} data-alerts-panel={showAlerts ? 'open' : 'closed'}>
+          <MapView tilesUrl={tilesUrl} basemap={basemap} exposeForTests={exposeMapForTests}>
+            <CorridorsLayer pack={pack} month={month} visible={layers.corridors} />
+            <SitesLayer
+              pack={pack}
+              visible={{ offices: layers.offices, pocSites: layers.pocSites, policeStations: layers.policeStations }}
+            />
+            <TrailsLayer visible={layers.trails} selectedUnitId={selectedUnitId} />
+            <UnitsLayer
+              visible={{ units: layers.units, labels: layers.unitLabels, accuracy: layers.accuracy }}
+              selectedUnitId={selectedUnitId}
+            />
+            {!wall && <MapPicking />}
+            {!wall && <UnitFocus />}
+            <MapReady />
+          </MapView>
+          <LinkBanner />
+          {showUnits && <UnitsPanel />}
+          <LayerSwitcher />
+          {!wall && <DetailsPanel />}
+          {showAlerts && <AlertsPanel />}
+          {wall && <SoundControl wall />}
+          {showAdmin && route.page === 'admin' && (
+            <Suspense fallback={<section className="admin-page" data-testid="admin-loading" aria-busy="true" />}>
+              <AdminPage tab={route.tab} />
+            </Suspense>
+          )}
+        </main>
+      </div>
+    </SoundProvider>
   );
 }

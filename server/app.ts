@@ -8,9 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
+import type { IncidentRecord } from '../shared/incidents.js';
 import type { MissionPack } from '../shared/sites.js';
 import { AlertService } from './alerts/service.js';
 import { alertOnUnitTransitions } from './alerts/unit-alerts.js';
+import { EarlyWarning } from './alerts/early-warning.js';
+import { buildSiteIndex } from '../geo/rules/index.js';
 import { AccountService } from './auth/accounts.js';
 import { AuditLog } from './audit/audit-log.js';
 import type { Clock } from './clock.js';
@@ -100,6 +103,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const incidents = new IncidentService(db, clock, deps.pack.fieldOffices.features);
   const alerts = new AlertService(db, clock);
   const stopUnitAlerts = alertOnUnitTransitions(tracker, alerts, logger);
+  const earlyWarning = new EarlyWarning(buildSiteIndex(deps.pack), alerts, tracker, clock, logger);
 
   const app = express();
   app.disable('x-powered-by');
@@ -176,7 +180,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.use('/api/auth', authRouter(authOptions));
   app.use('/api/admin', adminRouter({ accounts, audit, onSessionsRevoked: () => void revalidateSockets().catch((err: unknown) => logger.error({ err }, 'could not re-check live sessions')) }));
-  app.use('/api/incidents', incidentRouter({ incidents, feed: incidentFeed, audit }));
+  const onIncidentChanged = (record: IncidentRecord) => {
+    earlyWarning.onIncident(record).catch((err: unknown) => logger.error({ err, incidentId: record.id }, 'early-warning rules failed'));
+  };
+  app.use('/api/incidents', incidentRouter({ incidents, feed: incidentFeed, audit, onIncidentChanged }));
   app.use('/api/alerts', alertRouter({ alerts, audit }));
   app.use(
     '/api',
@@ -265,6 +272,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async close() {
       clearInterval(recheck);
       stopUnitAlerts();
+      earlyWarning.close();
       stopAlertFeed();
       hub.stop();
       await io.close();

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { Severity } from './incidents.js';
 
 /** What raised an alert. Early-warning rules add their own kinds. */
-export const AlertKind = z.enum(['sos', 'unit-lost']);
+export const AlertKind = z.enum([
+  'sos',
+  'unit-lost',
+  'incident-near-site',
+  'incident-in-corridor',
+  'patrol-entered-zone',
+  'patrol-left-zone',
+]);
 export type AlertKind = z.infer<typeof AlertKind>;
 
 /**
@@ -16,6 +23,7 @@ export const Alert = z.object({
   severity: Severity,
   title: z.string(),
   unitId: z.string().nullable(),
+  incidentId: z.string().nullable(),
   raisedAt: z.number().int(),
   acknowledgedAt: z.number().int().nullable(),
   acknowledgedBy: z.string().nullable(),

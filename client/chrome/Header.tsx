@@ -1,3 +1,5 @@
+import { AlertsButton } from '../alerts/AlertsButton.js';
+import { SoundControl } from '../alerts/sound/SoundControl.js';
 import { Clocks } from './Clocks.js';
 import { LinkIndicator } from './LinkIndicator.js';
 import { useWallView } from '../session/context.js';
@@ -21,6 +23,8 @@ export function Header() {
       </div>
       <UnitCount now={now} />
       {!wall && <UnitsButton />}
+      {!wall && <AlertsButton />}
+      {!wall && <SoundControl wall={false} />}
       <Clocks now={now} />
       <LinkIndicator />
       <UserMenu />

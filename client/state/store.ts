@@ -41,6 +41,8 @@ export interface OpsState {
   layers: Record<LayerGroup, boolean>;
   /** the list of every unit, beside the map (never on a wall display) */
   unitsPanelOpen: boolean;
+  /** the alert queue, beside the map (never on a wall display) */
+  alertsPanelOpen: boolean;
   /** the app asks the map to fly to a unit; a new object each time, even for the same unit */
   focusRequest: FocusRequest | null;
 }
@@ -66,6 +68,7 @@ export function initialState(): OpsState {
     selection: null,
     layers: { ...DEFAULT_LAYERS },
     unitsPanelOpen: false,
+    alertsPanelOpen: false,
     focusRequest: null,
   };
 }

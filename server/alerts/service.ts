@@ -11,6 +11,7 @@ const alertFromRow = (r: AlertsTable): Alert =>
     severity: r.severity,
     title: r.title,
     unitId: r.unit_id,
+    incidentId: r.incident_id,
     raisedAt: Number(r.raised_at),
     acknowledgedAt: r.acknowledged_at === null ? null : Number(r.acknowledged_at),
     acknowledgedBy: r.acknowledged_by,
@@ -38,20 +39,33 @@ export class AlertService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Raises an alert unless one for the same cause is still unresolved; returns it either way. */
-  async raise(input: { kind: AlertKind; severity: number; title: string; unitId: string | null }): Promise<Alert> {
-    const open = await this.openFor(input.kind, input.unitId);
+  /**
+   * Raises an alert unless one for the same cause is still unresolved; returns it either way.
+   * A notice (`notice: true`) is born resolved: it informs, it waits for no cause to go.
+   */
+  async raise(input: {
+    kind: AlertKind;
+    severity: number;
+    title: string;
+    unitId: string | null;
+    incidentId?: string | null;
+    notice?: boolean;
+  }): Promise<Alert> {
+    const incidentId = input.incidentId ?? null;
+    const open = await this.openFor(input.kind, input.unitId, incidentId);
     if (open) return open;
+    const now = this.clock.now();
     const row: AlertsTable = {
       id: randomUUID(),
       kind: input.kind,
       severity: input.severity,
       title: input.title,
       unit_id: input.unitId,
-      raised_at: this.clock.now(),
+      incident_id: incidentId,
+      raised_at: now,
       acknowledged_at: null,
       acknowledged_by: null,
-      resolved_at: null,
+      resolved_at: input.notice ? now : null,
     };
     await this.db.insertInto('alerts').values(row).execute();
     const alert = alertFromRow(row);
@@ -60,8 +74,8 @@ export class AlertService {
   }
 
   /** The cause has gone: the alert stays for the record (and for acknowledgement) but is resolved. */
-  async resolve(kind: AlertKind, unitId: string | null): Promise<void> {
-    const open = await this.openFor(kind, unitId);
+  async resolve(kind: AlertKind, unitId: string | null, incidentId: string | null = null): Promise<void> {
+    const open = await this.openFor(kind, unitId, incidentId);
     if (!open) return;
     await this.db.updateTable('alerts').set({ resolved_at: this.clock.now() }).where('id', '=', open.id).execute();
     const updated = await this.get(open.id);
@@ -99,9 +113,10 @@ export class AlertService {
     return rows.map(alertFromRow);
   }
 
-  private async openFor(kind: AlertKind, unitId: string | null): Promise<Alert | null> {
+  private async openFor(kind: AlertKind, unitId: string | null, incidentId: string | null): Promise<Alert | null> {
     let query = this.db.selectFrom('alerts').selectAll().where('kind', '=', kind).where('resolved_at', 'is', null);
     query = unitId === null ? query.where('unit_id', 'is', null) : query.where('unit_id', '=', unitId);
+    query = incidentId === null ? query.where('incident_id', 'is', null) : query.where('incident_id', '=', incidentId);
     const row = await query.orderBy('raised_at', 'desc').executeTakeFirst();
     return row ? alertFromRow(row) : null;
   }

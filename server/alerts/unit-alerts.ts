@@ -11,7 +11,8 @@ export function alertOnUnitTransitions(tracker: Tracker, alerts: AlertService, l
   return tracker.onTransition((unit, before) => {
     const work: Promise<unknown>[] = [];
     if (unit.status === 'lost' && before.status !== 'lost') {
-      work.push(alerts.raise({ kind: 'unit-lost', severity: LOST_SEVERITY, title: `${unit.callsign} lost: no report since ${new Date(unit.last?.time ?? 0).toISOString().slice(11, 16)} UTC`, unitId: unit.id }));
+      // The screens show how long ago the last report was, in Juba time: the title need not.
+      work.push(alerts.raise({ kind: 'unit-lost', severity: LOST_SEVERITY, title: `${unit.callsign} lost: no report`, unitId: unit.id }));
     }
     if (before.status === 'lost' && unit.status !== 'lost') work.push(alerts.resolve('unit-lost', unit.id));
     if (unit.activity === 'sos' && before.activity !== 'sos') {

@@ -164,6 +164,11 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('alerts_raised').on('alerts').column('raised_at').execute();
     },
   },
+  '0007-alerts-for-incidents': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('alerts').addColumn('incident_id', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -137,6 +137,7 @@ export interface AlertsTable {
   severity: number;
   title: string;
   unit_id: string | null;
+  incident_id: string | null;
   raised_at: number;
   acknowledged_at: number | null;
   acknowledged_by: string | null;

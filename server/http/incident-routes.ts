@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { IncidentChange, IncidentReport } from '../../shared/incidents.js';
+import { IncidentChange, IncidentReport, type IncidentRecord } from '../../shared/incidents.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { IncidentFeed } from '../feed/incidents.js';
 import { IncidentNotFound, type IncidentService } from '../incidents/service.js';
@@ -12,12 +12,14 @@ export interface IncidentRouteOptions {
   incidents: IncidentService;
   feed: IncidentFeed;
   audit: AuditLog;
+  /** after an incident is created or changed: the early-warning rules run on it */
+  onIncidentChanged: (record: IncidentRecord) => void;
 }
 
 const IdParam = z.string().uuid('an incident id as the server issued it');
 
 /** Incidents under /api/incidents: lists and live updates never carry victims or witnesses. */
-export function incidentRouter({ incidents, feed, audit }: IncidentRouteOptions): Router {
+export function incidentRouter({ incidents, feed, audit, onIncidentChanged }: IncidentRouteOptions): Router {
   const router = Router();
   const json = express.json({ limit: '256kb' });
   const needToKnow = (req: express.Request) => principalOf(req)?.permissions.has('incidents:read-sensitive') ?? false;
@@ -34,6 +36,7 @@ export function incidentRouter({ incidents, feed, audit }: IncidentRouteOptions)
     await audit.record({ actor: actor(req), action: 'incident.create', target: record.id, details: { category: record.category, severity: record.severity } });
     sendOk(res, summarise(record, needToKnow(req)), 201);
     feed.publish('incident:created', record);
+    onIncidentChanged(record);
   });
 
   router.get('/:id', requirePermission('map:read'), async (req, res) => {
@@ -63,6 +66,7 @@ export function incidentRouter({ incidents, feed, audit }: IncidentRouteOptions)
     await audit.record({ actor: actor(req), action: 'incident.update', target: id, details: { fields: Object.keys(change) } });
     sendOk(res, summarise(record, needToKnow(req)));
     feed.publish('incident:updated', record);
+    if (change.location !== undefined || change.severity !== undefined || change.category !== undefined) onIncidentChanged(record);
   });
 
   router.get('/:id/timeline', requirePermission('map:read'), async (req, res) => {

@@ -1,0 +1,77 @@
+import { memo } from 'react';
+import type { Alert } from '../../shared/alerts.js';
+import { jubaHoursMinutes, zuluDtg } from '../format/time.js';
+import { alertAge } from './age.js';
+import { ALERT_KIND_LABEL, SEVERITY_LABEL, severityOf } from './severity.js';
+
+interface AlertRowProps {
+  alert: Alert;
+  /** the unit's callsign, when the map knows the unit */
+  callsign: string | null;
+  /** server time, epoch ms */
+  now: number;
+  mayAcknowledge: boolean;
+  busy: boolean;
+  problem: string | null;
+  onAcknowledge: (id: string) => void;
+  onFocus: (unitId: string) => void;
+}
+
+/** One alert in the queue: how bad, what, when (Juba and Zulu), who acknowledged it and when. */
+export const AlertRow = memo(function AlertRow({ alert, callsign, now, mayAcknowledge, busy, problem, onAcknowledge, onFocus }: AlertRowProps) {
+  const severity = severityOf(alert.severity);
+  const waiting = alert.acknowledgedAt === null;
+  const unitId = alert.unitId;
+  return (
+    <li
+      className={`alert-row alert-sev-${severity}${waiting ? ' alert-row-waiting' : ' alert-row-acknowledged'}`}
+      data-testid={`alert-row-${alert.id}`}
+      data-acknowledged={waiting ? 'false' : 'true'}
+    >
+      <div className="alert-row-line">
+        <span className="alert-row-severity">{SEVERITY_LABEL[severity]}</span>
+        <span className="alert-row-kind">{ALERT_KIND_LABEL[alert.kind]}</span>
+        {alert.resolvedAt !== null && (
+          <span className="alert-tag-resolved" title={`Cause gone at ${jubaHoursMinutes(alert.resolvedAt)} Juba`}>
+            Resolved
+          </span>
+        )}
+      </div>
+      {unitId !== null && callsign !== null ? (
+        <button type="button" className="alert-row-title alert-row-link" title={`Show ${callsign} on the map`} onClick={() => onFocus(unitId)}>
+          {alert.title}
+        </button>
+      ) : (
+        <span className="alert-row-title">{alert.title}</span>
+      )}
+      <div className="alert-row-time">
+        <span>
+          Raised {jubaHoursMinutes(alert.raisedAt)} Juba
+        </span>
+        <span className="mono">{zuluDtg(alert.raisedAt)}</span>
+        <span className="muted">{alertAge(alert.raisedAt, now)}</span>
+      </div>
+      {waiting ? (
+        <div className="alert-row-action">
+          {mayAcknowledge ? (
+            <button type="button" className="alert-ack-button alert-ack-small" data-testid={`alert-ack-${alert.id}`} disabled={busy} onClick={() => onAcknowledge(alert.id)}>
+              {busy ? 'Acknowledging…' : 'Acknowledge'}
+            </button>
+          ) : (
+            <span className="alert-row-pending">Not yet acknowledged</span>
+          )}
+          {problem && (
+            <span className="alert-row-problem" role="status">
+              {problem}
+            </span>
+          )}
+        </div>
+      ) : (
+        <div className="alert-row-acked" data-testid={`alert-acked-${alert.id}`}>
+          Acknowledged by {alert.acknowledgedBy ?? 'someone'} at {jubaHoursMinutes(alert.acknowledgedAt ?? 0)}
+          {alert.acknowledgedAt !== null && <span className="mono muted"> ({zuluDtg(alert.acknowledgedAt)})</span>}
+        </div>
+      )}
+    </li>
+  );
+});

@@ -1,0 +1,47 @@
+import { useCallback, useState } from 'react';
+import { Alert } from '../../shared/alerts.js';
+import { useMe, useSession, useWallView } from '../session/context.js';
+import { useOpsStore } from '../state/context.js';
+import { withAcknowledged } from './queue.js';
+
+export interface Acknowledging {
+  /** false on a wall display and for people without 'alerts:ack' */
+  allowed: boolean;
+  /** ids being acknowledged right now */
+  pending: ReadonlySet<string>;
+  /** the last refusal, with the alert it was for */
+  problem: { id: string; message: string } | null;
+  acknowledge: (id: string) => void;
+}
+
+/** Acknowledges alerts for the person at this desk; the feed tells every other screen. */
+export function useAcknowledge(): Acknowledging {
+  const session = useSession();
+  const store = useOpsStore();
+  const me = useMe();
+  const wall = useWallView();
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const [problem, setProblem] = useState<Acknowledging['problem']>(null);
+
+  const acknowledge = useCallback(
+    (id: string) => {
+      setPending((p) => new Set(p).add(id));
+      setProblem(null);
+      session
+        .send('POST', `/api/alerts/${encodeURIComponent(id)}/acknowledge`, {}, Alert)
+        .then((answer) => store.setState((s) => ({ alerts: withAcknowledged(s.alerts, answer) })))
+        .catch((err: unknown) => setProblem({ id, message: err instanceof Error ? err.message : String(err) }))
+        .finally(() =>
+          setPending((p) => {
+            const next = new Set(p);
+            next.delete(id);
+            return next;
+          }),
+        );
+    },
+    [session, store],
+  );
+
+  const allowed = !wall && me !== null && me.permissions.includes('alerts:ack');
+  return { allowed, pending, problem, acknowledge };
+}
