@@ -21,7 +21,7 @@ beforeAll(async () => {
   dashboardServer = await startDashboardServer({ units: 12 });
   await dashboardServer.server.app.accounts.createUser({ ...ADMIN, displayName: 'Chief of Operations', role: 'admin' }, 'test');
   browser = await launchChromium();
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -79,14 +79,14 @@ it('signs in through the form, adds a user on the Admin page, and opens and revo
   const link = links.data.find((l) => l.label === 'JOC wall 2');
   await page.getByTestId(`wall-revoke-${link?.id ?? ''}`).click();
   await page.getByTestId(`wall-revoke-${link?.id ?? ''}-confirm`).click();
-  await wall.getByTestId('login-reason').waitFor({ timeout: 15_000 });
+  await wall.getByTestId('login-reason').waitFor({ timeout: 45_000 });
   expect(await wall.getByTestId('login-reason').textContent()).toMatch(/wall/i);
 
   // The audit log shows all of it.
   await page.getByTestId('admin-tab-audit').click();
   const audit = page.getByTestId('audit-table');
   for (const action of ['auth.login', 'user.create', 'wall-link.issue', 'wall-link.revoke', 'auth.wall-open']) {
-    await expect.poll(() => audit.textContent(), { timeout: 10_000 }).toContain(action);
+    await expect.poll(() => audit.textContent(), { timeout: 30_000 }).toContain(action);
   }
 
   for (const w of watches) {
@@ -96,4 +96,4 @@ it('signs in through the form, adds a user on the Admin page, and opens and revo
     const defects = w.consoleErrors.filter((e) => !/status of 40[13]|WebSocket connection to .* failed/.test(e));
     expect(defects, w.consoleErrors.join('\n')).toEqual([]);
   }
-}, 120_000);
+}, 240_000);
