@@ -7,3 +7,5 @@ try {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`The client was not built now (${message.split('\n')[0]}); \`npm start\` will build it.\n`);
 }
+
+export {};
