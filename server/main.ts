@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\n  First start: an administrator account was created.\n` +
         `    username: ${firstAdmin.username}\n    password: ${firstAdmin.password}\n` +
-        `  It is shown only this once. Sign in and change it, or reset it with \`npm run admin -- reset-password admin\`.\n\n`,
+        `  It is shown only this once: keep it safe. To set another, run \`npm run admin -- reset-password admin --password '…'\`.\n\n`,
     );
   }
 

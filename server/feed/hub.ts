@@ -147,10 +147,10 @@ export class FeedHub {
 
     if (hasNews) {
       // The common case: one encoding for every screen that is keeping up.
-      const except = [...behind, ...catchingUp].map((s) => s.id);
+      const except = new Set([...behind, ...catchingUp].map((s) => s.id));
       const delta: UnitsDelta = { seq: this.seq, prev: previous, time, meta, rows };
-      this.io.to(DASHBOARD_ROOM).except(except).emit('units:delta', delta);
-      for (const [id, screen] of this.screens) if (!except.includes(id)) screen.lastSeq = this.seq;
+      this.io.to(DASHBOARD_ROOM).except([...except]).emit('units:delta', delta);
+      for (const [id, screen] of this.screens) if (!except.has(id)) screen.lastSeq = this.seq;
     }
 
     for (const socket of behind) {
