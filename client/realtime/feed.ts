@@ -1,7 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { Alert, AlertsSnapshot } from '../../shared/alerts.js';
-import { UnitMirror, UnitsDelta, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/feed.js';
+import { IncidentSummary } from '../../shared/incidents.js';
+import { IncidentsSnapshot, UnitMirror, UnitsDelta, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/feed.js';
 import { mergeUnits, unitsById } from '../state/merge.js';
 import type { Link, OpsStore } from '../state/store.js';
 import { parseUnitsMessage, type ParsedUnitsMessage } from './parse.js';
@@ -162,6 +163,25 @@ export function startFeed(store: OpsStore, options: FeedOptions = {}): () => voi
     }));
     if (gap) resync();
   });
+
+  socket.on('incidents:snapshot', (raw: unknown) => {
+    const parsed = IncidentsSnapshot.safeParse(raw);
+    if (!parsed.success) {
+      warn('incidents', `the server sent incidents the client cannot read:\n${z.prettifyError(parsed.error)}`);
+      return;
+    }
+    store.setState({ incidents: new Map(parsed.data.incidents.map((i) => [i.id, i])) });
+  });
+  const onIncident = (raw: unknown) => {
+    const parsed = IncidentSummary.safeParse(raw);
+    if (!parsed.success) {
+      warn('incident', `the server sent an incident the client cannot read:\n${z.prettifyError(parsed.error)}`);
+      return;
+    }
+    store.setState((s) => ({ incidents: new Map(s.incidents).set(parsed.data.id, parsed.data) }));
+  };
+  socket.on('incident:created', onIncident);
+  socket.on('incident:updated', onIncident);
 
   // Alerts are never merged or dropped by the server: each one is applied as it comes.
   socket.on('alerts:snapshot', (raw: unknown) => {

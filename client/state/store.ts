@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MissionPack } from '../../shared/sites.js';
 import type { Alert } from '../../shared/alerts.js';
+import type { IncidentSummary } from '../../shared/incidents.js';
 import type { Unit } from '../../shared/units.js';
 import type { Basemap } from '../http/basemap.js';
 import type { ClientConfig } from '../../shared/config.js';
@@ -30,6 +31,8 @@ export interface OpsState {
   /** the latest failure to load something, shown until that thing loads */
   loadError: string | null;
   units: ReadonlyMap<string, Unit>;
+  /** incidents this screen may see (need-to-know ones coarsened by the server), by id */
+  incidents: ReadonlyMap<string, IncidentSummary>;
   /** the shared alert queue, by id: the same on every screen */
   alerts: ReadonlyMap<string, Alert>;
   /** sequence number of the last snapshot or delta applied */
@@ -61,6 +64,7 @@ export function initialState(): OpsState {
     basemap: null,
     loadError: null,
     units: new Map(),
+    incidents: new Map(),
     alerts: new Map(),
     seq: null,
     clockOffsetMs: 0,
