@@ -29,6 +29,7 @@ import { authRouter, wallRouter } from './http/auth-routes.js';
 import { errorHandler, sendError, sendOk } from './http/errors.js';
 import { incidentRouter } from './http/incident-routes.js';
 import { IncidentService } from './incidents/service.js';
+import { ArrivalWatcher } from './incidents/arrivals.js';
 import { osmandRouter } from './ingest/osmand-routes.js';
 import { summarise } from './incidents/redaction.js';
 import { KyselyTrackingStore } from './store/tracking.js';
@@ -183,7 +184,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const onIncidentChanged = (record: IncidentRecord) => {
     earlyWarning.onIncident(record).catch((err: unknown) => logger.error({ err, incidentId: record.id }, 'early-warning rules failed'));
   };
-  app.use('/api/incidents', incidentRouter({ incidents, feed: incidentFeed, audit, onIncidentChanged }));
+  const arrivals = new ArrivalWatcher(tracker, incidents, (record) => incidentFeed.publish('incident:updated', record), logger);
+  await arrivals.load();
+  const onAssigned = (record: IncidentRecord, unitIds: readonly string[]) => {
+    for (const unitId of unitIds) arrivals.expect(unitId, { incidentId: record.id, lat: record.location.lat, lon: record.location.lon });
+  };
+  app.use('/api/incidents', incidentRouter({ incidents, feed: incidentFeed, audit, onIncidentChanged, tracker, onAssigned }));
   app.use('/api/alerts', alertRouter({ alerts, audit }));
   app.use(
     '/api',
@@ -273,6 +279,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       clearInterval(recheck);
       stopUnitAlerts();
       earlyWarning.close();
+      arrivals.close();
       stopAlertFeed();
       hub.stop();
       await io.close();

@@ -85,6 +85,15 @@ export const IncidentChange = z
   .refine((c) => Object.keys(c).length > 0, 'name at least one field to change');
 export type IncidentChange = z.infer<typeof IncidentChange>;
 
+/** A patrol sent to an incident; `arrivedAt` is set when it comes within the arrival radius. */
+export const Assignment = z.object({
+  unitId: z.string(),
+  assignedAt: z.number().int(),
+  assignedBy: z.string(),
+  arrivedAt: z.number().int().nullable(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
 /**
  * An incident as lists and live updates carry it: never victims or witnesses. For a sensitive
  * incident seen without need-to-know, the location is the centre of its grid cell.
@@ -105,6 +114,7 @@ export const IncidentSummary = z.object({
   reportedBy: z.string(),
   updatedAt: z.number().int(),
   fieldOffice: FieldOfficeId.nullable(),
+  assignments: z.array(Assignment),
 });
 export type IncidentSummary = z.infer<typeof IncidentSummary>;
 
@@ -121,8 +131,23 @@ export const IncidentEvent = z.object({
   incidentId: z.string(),
   time: z.number().int(),
   actor: z.string(),
-  action: z.enum(['created', 'updated']),
+  action: z.enum(['created', 'updated', 'assigned', 'arrived']),
   /** field → new value; people on record appear only as `peopleOnRecord: "[need-to-know]"` */
   changes: z.record(z.string(), z.unknown()),
 });
 export type IncidentEvent = z.infer<typeof IncidentEvent>;
+
+/** A patrol that could be sent, with how far it is and roughly how long it would take. */
+export const DispatchCandidate = z.object({
+  unitId: z.string(),
+  callsign: z.string(),
+  type: z.string(),
+  fieldOffice: FieldOfficeId,
+  activity: z.string(),
+  distanceKm: z.number(),
+  etaMinutes: z.number(),
+});
+export type DispatchCandidate = z.infer<typeof DispatchCandidate>;
+
+export const AssignRequest = z.object({ unitIds: z.array(z.string().min(1).max(64)).min(1).max(20) });
+export type AssignRequest = z.infer<typeof AssignRequest>;

@@ -169,6 +169,19 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('alerts').addColumn('incident_id', 'text').execute();
     },
   },
+  '0008-incident-assignments': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('incident_assignments')
+        .addColumn('incident_id', 'text', (c) => c.notNull())
+        .addColumn('unit_id', 'text', (c) => c.notNull())
+        .addColumn('assigned_at', 'bigint', (c) => c.notNull())
+        .addColumn('assigned_by', 'text', (c) => c.notNull())
+        .addColumn('arrived_at', 'bigint')
+        .addPrimaryKeyConstraint('incident_assignments_pk', ['incident_id', 'unit_id'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

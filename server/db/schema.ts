@@ -12,6 +12,7 @@ export interface Database {
   incidents: IncidentsTable;
   incident_events: IncidentEventsTable;
   alerts: AlertsTable;
+  incident_assignments: IncidentAssignmentsTable;
 }
 
 export interface UnitsTable {
@@ -142,4 +143,12 @@ export interface AlertsTable {
   acknowledged_at: number | null;
   acknowledged_by: string | null;
   resolved_at: number | null;
+}
+
+export interface IncidentAssignmentsTable {
+  incident_id: string;
+  unit_id: string;
+  assigned_at: number;
+  assigned_by: string;
+  arrived_at: number | null;
 }

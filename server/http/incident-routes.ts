@@ -1,6 +1,8 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { IncidentChange, IncidentReport, type IncidentRecord } from '../../shared/incidents.js';
+import { AssignRequest, IncidentChange, IncidentReport, type IncidentRecord } from '../../shared/incidents.js';
+import { rankPatrols } from '../incidents/dispatch.js';
+import type { Tracker } from '../tracking/tracker.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { IncidentFeed } from '../feed/incidents.js';
 import { IncidentNotFound, type IncidentService } from '../incidents/service.js';
@@ -14,12 +16,15 @@ export interface IncidentRouteOptions {
   audit: AuditLog;
   /** after an incident is created or changed: the early-warning rules run on it */
   onIncidentChanged: (record: IncidentRecord) => void;
+  tracker: Tracker;
+  /** after patrols are assigned: their arrival is watched for */
+  onAssigned: (record: IncidentRecord, unitIds: readonly string[]) => void;
 }
 
 const IdParam = z.string().uuid('an incident id as the server issued it');
 
 /** Incidents under /api/incidents: lists and live updates never carry victims or witnesses. */
-export function incidentRouter({ incidents, feed, audit, onIncidentChanged }: IncidentRouteOptions): Router {
+export function incidentRouter({ incidents, feed, audit, onIncidentChanged, tracker, onAssigned }: IncidentRouteOptions): Router {
   const router = Router();
   const json = express.json({ limit: '256kb' });
   const needToKnow = (req: express.Request) => principalOf(req)?.permissions.has('incidents:read-sensitive') ?? false;
@@ -67,6 +72,32 @@ export function incidentRouter({ incidents, feed, audit, onIncidentChanged }: In
     sendOk(res, summarise(record, needToKnow(req)));
     feed.publish('incident:updated', record);
     if (change.location !== undefined || change.severity !== undefined || change.category !== undefined) onIncidentChanged(record);
+  });
+
+  router.get('/:id/dispatch', requirePermission('incidents:manage'), async (req, res) => {
+    const id = parseInput(IdParam, req.params.id, 'the incident id');
+    const record = await incidents.get(id);
+    if (!record) throw new ApiError('not_found', `no incident with id ${id}`);
+    sendOk(res, rankPatrols(tracker.allUnits(), record.location));
+  });
+
+  router.post('/:id/assign', requirePermission('incidents:manage'), json, async (req, res) => {
+    const id = parseInput(IdParam, req.params.id, 'the incident id');
+    const { unitIds } = parseInput(AssignRequest, req.body, 'the assignment');
+    const unknown = unitIds.flatMap((u, i) => (tracker.has(u) ? [] : [{ path: `unitIds[${i}]`, message: `unknown unit "${u}"` }]));
+    if (unknown.length > 0) throw new ApiError('invalid_input', 'the assignment names units that are not on the roster', unknown);
+    let record;
+    try {
+      record = await incidents.assign(id, unitIds, actor(req));
+    } catch (err) {
+      if (err instanceof IncidentNotFound) throw new ApiError('not_found', err.message);
+      throw err;
+    }
+    for (const unitId of unitIds) await tracker.setActivity(unitId, 'responding');
+    await audit.record({ actor: actor(req), action: 'incident.assign', target: id, details: { unitIds } });
+    sendOk(res, summarise(record, needToKnow(req)));
+    feed.publish('incident:updated', record);
+    onAssigned(record, unitIds);
   });
 
   router.get('/:id/timeline', requirePermission('map:read'), async (req, res) => {

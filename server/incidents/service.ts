@@ -6,6 +6,7 @@ import {
   IncidentStatus,
   isSensitive,
   Person,
+  type Assignment,
   type IncidentChange,
   type IncidentRecord,
   type IncidentReport,
@@ -14,11 +15,20 @@ import { FieldOfficeId, type FieldOfficeFeature } from '../../shared/sites.js';
 import { nearestFieldOffice } from '../../geo/nearest.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
-import type { IncidentsTable } from '../db/schema.js';
+import type { IncidentAssignmentsTable, IncidentsTable } from '../db/schema.js';
 
 const People = z.array(Person);
 
-function recordFromRow(r: IncidentsTable): IncidentRecord {
+function assignmentFromRow(a: IncidentAssignmentsTable): Assignment {
+  return {
+    unitId: a.unit_id,
+    assignedAt: Number(a.assigned_at),
+    assignedBy: a.assigned_by,
+    arrivedAt: a.arrived_at === null ? null : Number(a.arrived_at),
+  };
+}
+
+function recordFromRow(r: IncidentsTable, assignments: readonly IncidentAssignmentsTable[] = []): IncidentRecord {
   const category = IncidentCategory.parse(r.category);
   const isProtected = r.protected === 1;
   return {
@@ -39,6 +49,7 @@ function recordFromRow(r: IncidentsTable): IncidentRecord {
     fieldOffice: r.field_office === null ? null : FieldOfficeId.parse(r.field_office),
     victims: People.parse(JSON.parse(r.victims)),
     witnesses: People.parse(JSON.parse(r.witnesses)),
+    assignments: assignments.map(assignmentFromRow),
   };
 }
 
@@ -110,19 +121,92 @@ export class IncidentService {
         .insertInto('incident_events')
         .values({ incident_id: id, time: now, actor, action: 'updated', changes: JSON.stringify(change) })
         .execute();
-      return recordFromRow({ ...row, ...set });
+      const assignments = await trx.selectFrom('incident_assignments').selectAll().where('incident_id', '=', id).execute();
+      return recordFromRow({ ...row, ...set }, assignments);
     });
+  }
+
+  /**
+   * Sends patrols to an incident: each assignment is recorded once (assigning again changes
+   * nothing), and an incident still reported or verified becomes responding.
+   */
+  async assign(id: string, unitIds: readonly string[], actor: string): Promise<IncidentRecord> {
+    const now = this.clock.now();
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new IncidentNotFound(`no incident with id ${id}`);
+      await trx
+        .insertInto('incident_assignments')
+        .values(unitIds.map((unitId) => ({ incident_id: id, unit_id: unitId, assigned_at: now, assigned_by: actor, arrived_at: null })))
+        .onConflict((oc) => oc.columns(['incident_id', 'unit_id']).doNothing())
+        .execute();
+      const set: Partial<IncidentsTable> = { updated_at: now };
+      if (row.status === 'reported' || row.status === 'verified') set.status = 'responding';
+      await trx.updateTable('incidents').set(set).where('id', '=', id).execute();
+      await trx
+        .insertInto('incident_events')
+        .values({ incident_id: id, time: now, actor, action: 'assigned', changes: JSON.stringify({ unitIds, ...(set.status ? { status: set.status } : {}) }) })
+        .execute();
+      const assignments = await trx.selectFrom('incident_assignments').selectAll().where('incident_id', '=', id).execute();
+      return recordFromRow({ ...row, ...set }, assignments);
+    });
+  }
+
+  /** A patrol reached the incident: records when, and the time it took, once. */
+  async arrived(id: string, unitId: string, at: number): Promise<IncidentRecord | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const assignment = await trx
+        .selectFrom('incident_assignments')
+        .selectAll()
+        .where('incident_id', '=', id)
+        .where('unit_id', '=', unitId)
+        .where('arrived_at', 'is', null)
+        .executeTakeFirst();
+      const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!assignment || !row) return null;
+      await trx.updateTable('incident_assignments').set({ arrived_at: at }).where('incident_id', '=', id).where('unit_id', '=', unitId).execute();
+      await trx.updateTable('incidents').set({ updated_at: at }).where('id', '=', id).execute();
+      const responseMinutes = Math.round((at - Number(assignment.assigned_at)) / 6000) / 10;
+      await trx
+        .insertInto('incident_events')
+        .values({ incident_id: id, time: at, actor: `device:${unitId}`, action: 'arrived', changes: JSON.stringify({ unitId, responseMinutes }) })
+        .execute();
+      const assignments = await trx.selectFrom('incident_assignments').selectAll().where('incident_id', '=', id).execute();
+      return recordFromRow({ ...row, updated_at: at }, assignments);
+    });
+  }
+
+  /** Assignments still on their way, with where they are going. */
+  async openAssignments(): Promise<{ incidentId: string; unitId: string; lat: number; lon: number }[]> {
+    const rows = await this.db
+      .selectFrom('incident_assignments')
+      .innerJoin('incidents', 'incidents.id', 'incident_assignments.incident_id')
+      .select(['incident_assignments.incident_id', 'incident_assignments.unit_id', 'incidents.lat', 'incidents.lon'])
+      .where('incident_assignments.arrived_at', 'is', null)
+      .where('incidents.status', 'in', ['reported', 'verified', 'responding'])
+      .execute();
+    return rows.map((r) => ({ incidentId: r.incident_id, unitId: r.unit_id, lat: r.lat, lon: r.lon }));
   }
 
   async get(id: string): Promise<IncidentRecord | null> {
     const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? recordFromRow(row) : null;
+    if (!row) return null;
+    const assignments = await this.db.selectFrom('incident_assignments').selectAll().where('incident_id', '=', id).execute();
+    return recordFromRow(row, assignments);
   }
 
   /** Newest first. */
   async list(limit = 2000): Promise<IncidentRecord[]> {
     const rows = await this.db.selectFrom('incidents').selectAll().orderBy('reported_at', 'desc').limit(limit).execute();
-    return rows.map(recordFromRow);
+    if (rows.length === 0) return [];
+    const assignments = await this.db
+      .selectFrom('incident_assignments')
+      .selectAll()
+      .where('incident_id', 'in', rows.map((r) => r.id))
+      .execute();
+    const byIncident = new Map<string, IncidentAssignmentsTable[]>();
+    for (const a of assignments) byIncident.set(a.incident_id, [...(byIncident.get(a.incident_id) ?? []), a]);
+    return rows.map((r) => recordFromRow(r, byIncident.get(r.id)));
   }
 
   async timeline(id: string): Promise<IncidentEvent[]> {
