@@ -9,6 +9,10 @@ import { LinkBanner } from './chrome/LinkBanner.js';
 import { useServerNow } from './chrome/useNow.js';
 import { jubaMonthNumber } from './format/time.js';
 import { CorridorsLayer } from './map/layers/CorridorsLayer.js';
+import { IncidentsLayer } from './map/layers/IncidentsLayer.js';
+import { ReportPlacing } from './map/layers/ReportPlacing.js';
+import { ReportForm } from './incidents/ReportForm.js';
+import { ReportHint } from './incidents/ReportHint.js';
 import { MapPicking } from './map/layers/MapPicking.js';
 import { MapReady } from './map/layers/MapReady.js';
 import { SitesLayer } from './map/layers/SitesLayer.js';
@@ -43,6 +47,10 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
   const pack = useOps((s) => s.pack);
   const layers = useOps((s) => s.layers);
   const selectedUnitId = useOps((s) => (s.selection?.kind === 'unit' ? s.selection.id : null));
+  const selectedIncidentId = useOps((s) => (s.selection?.kind === 'incident' ? s.selection.id : null));
+  // Reporting is for people at a desk with the right: never on a wall display.
+  const canReport = !wall && (me?.permissions.includes('incidents:report') ?? false);
+  const draft = useOps((s) => s.incidentDraft);
   // The list of units is for people at a desk; a wall display shows the map alone.
   const showUnits = useOps((s) => s.unitsPanelOpen) && !wall && !showAdmin;
   // So is the alert queue; the banner above the map is on every screen.
@@ -64,18 +72,22 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
               visible={{ offices: layers.offices, pocSites: layers.pocSites, policeStations: layers.policeStations }}
             />
             <TrailsLayer visible={layers.trails} selectedUnitId={selectedUnitId} />
+            <IncidentsLayer visible={layers.incidents} labels={layers.incidentLabels} selectedIncidentId={selectedIncidentId} />
             <UnitsLayer
               visible={{ units: layers.units, labels: layers.unitLabels, accuracy: layers.accuracy }}
               selectedUnitId={selectedUnitId}
             />
             {!wall && <MapPicking />}
             {!wall && <UnitFocus />}
+            {canReport && draft?.stage === 'placing' && <ReportPlacing />}
             <MapReady />
           </MapView>
           <LinkBanner />
           {showUnits && <UnitsPanel />}
           <LayerSwitcher />
-          {!wall && <DetailsPanel />}
+          {!wall && draft?.stage !== 'form' && <DetailsPanel />}
+          {canReport && draft?.stage === 'placing' && <ReportHint />}
+          {canReport && draft?.stage === 'form' && <ReportForm at={draft.at} />}
           {showAlerts && <AlertsPanel />}
           {wall && <SoundControl wall />}
           {showAdmin && route.page === 'admin' && (

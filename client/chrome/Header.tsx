@@ -1,4 +1,5 @@
 import { AlertsButton } from '../alerts/AlertsButton.js';
+import { ReportButton } from '../incidents/ReportButton.js';
 import { SoundControl } from '../alerts/sound/SoundControl.js';
 import { Clocks } from './Clocks.js';
 import { LinkIndicator } from './LinkIndicator.js';
@@ -22,6 +23,7 @@ export function Header() {
         <h1 className="brand-name">{PRODUCT_NAME}</h1>
       </div>
       <UnitCount now={now} />
+      {!wall && <ReportButton />}
       {!wall && <UnitsButton />}
       {!wall && <AlertsButton />}
       {!wall && <SoundControl wall={false} />}

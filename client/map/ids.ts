@@ -25,6 +25,7 @@ export const SLOTS = {
   corridors: 'ops-slot-corridors',
   sites: 'ops-slot-sites',
   trails: 'ops-slot-trails',
+  incidents: 'ops-slot-incidents',
   units: 'ops-slot-units',
 } as const;
 
@@ -67,11 +68,24 @@ export const TRAILS = {
   trackLine: 'ops-trails-track-line',
 } as const;
 
+export const INCIDENTS = {
+  source: 'ops-incidents',
+  areaSource: 'ops-incidents-areas',
+  areaFill: 'ops-incidents-area-fill',
+  areaLine: 'ops-incidents-area-line',
+  severityRing: 'ops-incidents-severity-ring',
+  selected: 'ops-incidents-selected',
+  marker: 'ops-incidents-marker',
+  label: 'ops-incidents-label',
+} as const;
+
 /** Layers a click or hover can pick, top-most first. */
 export const PICKABLE_LAYERS: readonly string[] = [
   UNITS.marker,
   UNITS.label,
   UNITS.seen,
+  INCIDENTS.marker,
+  INCIDENTS.label,
   SITES.hqSymbol,
   SITES.officeSymbol,
   SITES.policeSymbol,
@@ -79,6 +93,7 @@ export const PICKABLE_LAYERS: readonly string[] = [
   SITES.pocFill,
   CORRIDORS.line,
   CORRIDORS.label,
+  INCIDENTS.areaFill,
 ];
 
 /** The font stack for labels: drawn locally (no glyph server), bold where the name says so. */

@@ -41,6 +41,7 @@ describe('buildBaseStyle', () => {
       SLOTS.corridors,
       SLOTS.sites,
       SLOTS.trails,
+      SLOTS.incidents,
       SLOTS.units,
     ]);
     const fill = (id: string) => {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useOps, useOpsStore } from '../state/context.js';
 import { findSite } from '../state/selection.js';
+import { IncidentDetails } from './IncidentDetails.js';
 import { SiteDetails } from './SiteDetails.js';
 import { UnitDetails } from './UnitDetails.js';
 
@@ -9,6 +10,7 @@ export function DetailsPanel() {
   const store = useOpsStore();
   const selection = useOps((s) => s.selection);
   const unit = useOps((s) => (s.selection?.kind === 'unit' ? s.units.get(s.selection.id) : undefined));
+  const incident = useOps((s) => (s.selection?.kind === 'incident' ? s.incidents.get(s.selection.id) : undefined));
   const pack = useOps((s) => s.pack);
   const close = () => store.setState({ selection: null });
 
@@ -23,7 +25,11 @@ export function DetailsPanel() {
 
   if (!selection) return null;
   const site = selection.kind === 'site' && pack ? findSite(pack, selection.collection, selection.id) : null;
-  const body = unit ? <UnitDetails unit={unit} /> : site ? <SiteDetails site={site} /> : <p className="muted">No longer on the map.</p>;
+  const body = unit ? (
+    <UnitDetails unit={unit} />
+  ) : incident ? (
+    <IncidentDetails incident={incident} />
+  ) : site ? <SiteDetails site={site} /> : <p className="muted">No longer on the map.</p>;
 
   return (
     <aside className="panel" data-testid="details-panel" data-kind={selection.kind} aria-label="Details">

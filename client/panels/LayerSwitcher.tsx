@@ -7,6 +7,7 @@ import { ACTIVITY_COLOURS, LOST_COLOUR, SITE_COLOURS, UNIT_TYPE_COLOURS } from '
 import { SITE_ICONS } from '../map/siteLayers.js';
 import { useOps, useOpsStore } from '../state/context.js';
 import { LAYER_GROUP_LABEL, type LayerGroup } from '../state/layers.js';
+import { IncidentLegend } from './IncidentLegend.js';
 
 function Dot({ colour, hollow = false, dim = false, halo = false }: { colour: string; hollow?: boolean; dim?: boolean; halo?: boolean }) {
   const style = hollow ? { borderColor: colour } : { background: colour, opacity: dim ? 0.45 : 1, boxShadow: halo ? `0 0 0 4px ${colour}55` : undefined };
@@ -89,6 +90,11 @@ export function LayerSwitcher() {
                 Selected
               </Key>
             </ul>
+          </div>
+          <div className="layer-group">
+            <Toggle group="incidents" />
+            <IncidentLegend />
+            <Toggle group="incidentLabels" hint="zoom 9+" indent />
           </div>
           <div className="layer-group">
             <Toggle group="offices" />

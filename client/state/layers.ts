@@ -1,5 +1,5 @@
 /** The groups the layer switcher turns on and off. */
-export const LAYER_GROUPS = ['units', 'unitLabels', 'accuracy', 'trails', 'offices', 'pocSites', 'policeStations', 'corridors'] as const;
+export const LAYER_GROUPS = ['units', 'unitLabels', 'accuracy', 'trails', 'incidents', 'incidentLabels', 'offices', 'pocSites', 'policeStations', 'corridors'] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 
 export const LAYER_GROUP_LABEL: Record<LayerGroup, string> = {
@@ -7,6 +7,8 @@ export const LAYER_GROUP_LABEL: Record<LayerGroup, string> = {
   unitLabels: 'Patrol callsigns',
   accuracy: 'Position accuracy',
   trails: 'Trails (last 30 min)',
+  incidents: 'Incidents',
+  incidentLabels: 'Incident titles',
   offices: 'HQ & field offices',
   pocSites: 'POC sites',
   policeStations: 'Police stations',
@@ -18,6 +20,8 @@ export const DEFAULT_LAYERS: Record<LayerGroup, boolean> = {
   unitLabels: true,
   accuracy: false,
   trails: true,
+  incidents: true,
+  incidentLabels: true,
   offices: true,
   pocSites: true,
   policeStations: true,

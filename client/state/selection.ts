@@ -12,8 +12,11 @@ import type {
 export const SiteCollection = z.enum(['headquarters', 'fieldOffices', 'pocSites', 'policeStations', 'corridors']);
 export type SiteCollection = z.infer<typeof SiteCollection>;
 
-/** What the details panel shows: one unit or one site, by id. */
-export type Selection = { kind: 'unit'; id: string } | { kind: 'site'; collection: SiteCollection; id: string };
+/** What the details panel shows: one unit, one site or one incident, by id. */
+export type Selection =
+  | { kind: 'unit'; id: string }
+  | { kind: 'site'; collection: SiteCollection; id: string }
+  | { kind: 'incident'; id: string };
 
 export type SelectedSite =
   | { collection: 'headquarters'; feature: HeadquartersFeature }

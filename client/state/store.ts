@@ -48,7 +48,15 @@ export interface OpsState {
   alertsPanelOpen: boolean;
   /** the app asks the map to fly to a unit; a new object each time, even for the same unit */
   focusRequest: FocusRequest | null;
+  /** an incident report in progress on this screen, or null */
+  incidentDraft: IncidentDraft | null;
 }
+
+/**
+ * A report being made: first placed with a click on the map (or not: the location can be
+ * typed), then filled in on the form.
+ */
+export type IncidentDraft = { stage: 'placing' } | { stage: 'form'; at: { lat: number; lon: number } | null };
 
 export interface FocusRequest {
   unitId: string;
@@ -74,6 +82,7 @@ export function initialState(): OpsState {
     unitsPanelOpen: false,
     alertsPanelOpen: false,
     focusRequest: null,
+    incidentDraft: null,
   };
 }
 

@@ -11,12 +11,17 @@ const SLOP = 6;
 
 const UnitPick = z.object({ id: z.string(), callsign: z.string() });
 const SitePick = z.object({ id: z.string(), collection: SiteCollection });
+const IncidentPick = z.object({ kind: z.literal('incident'), id: z.string() });
 
 /** What a rendered feature stands for, read back from its properties. */
 export function selectionOf(feature: MapGeoJSONFeature): Selection | null {
   if (feature.layer.id.startsWith('ops-units-')) {
     const unit = UnitPick.safeParse(feature.properties);
     return unit.success ? { kind: 'unit', id: unit.data.id } : null;
+  }
+  if (feature.layer.id.startsWith('ops-incidents-')) {
+    const incident = IncidentPick.safeParse(feature.properties);
+    return incident.success ? { kind: 'incident', id: incident.data.id } : null;
   }
   const site = SitePick.safeParse(feature.properties);
   return site.success ? { kind: 'site', collection: site.data.collection, id: site.data.id } : null;
@@ -61,8 +66,13 @@ export function MapPicking() {
       const points = (hits: MapGeoJSONFeature[]) => hits.filter((f) => f.geometry.type === 'Point');
       return best(points(under)) ?? best(points(around)) ?? best(under) ?? best(around);
     };
-    const onClick = (e: MapMouseEvent) => store.setState({ selection: pick(e) });
+    // While a report is being placed, a click places it instead (ReportPlacing).
+    const placing = () => store.getState().incidentDraft?.stage === 'placing';
+    const onClick = (e: MapMouseEvent) => {
+      if (!placing()) store.setState({ selection: pick(e) });
+    };
     const onMove = (e: MapMouseEvent) => {
+      if (placing()) return;
       map.getCanvas().style.cursor = pick(e) ? 'pointer' : '';
     };
     map.on('click', onClick);
