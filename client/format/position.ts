@@ -3,7 +3,7 @@ import { forward } from 'mgrs';
 /**
  * An MGRS grid reference at 1 m precision, spaced the way it is read over the radio:
  * zone and band, 100 km square, easting, northing.
- * @example formatMgrs(31.5825, 4.8594) === '36N TF 21398 37216' (Juba)
+ * @example formatMgrs(31.5825, 4.8594) === '36N UL 42815 37287' (Juba)
  */
 export function formatMgrs(lon: number, lat: number): string {
   let raw: string;
