@@ -17,7 +17,7 @@ export function SoundControl({ wall }: { wall: boolean }) {
         title="The browser keeps this page silent until it is clicked once"
         onClick={enable}
       >
-        Click to enable sound
+        Enable sound
       </button>
     );
   }
