@@ -103,7 +103,27 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const accounts = new AccountService(db, clock, audit);
   const incidents = new IncidentService(db, clock, deps.pack.fieldOffices.features);
   const alerts = new AlertService(db, clock);
-  const stopUnitAlerts = alertOnUnitTransitions(tracker, alerts, logger);
+  let incidentFeedRef: IncidentFeed | undefined;
+  const stopUnitAlerts = alertOnUnitTransitions(tracker, alerts, logger, async (unit) => {
+    if (!unit.last) return null;
+    const record = await incidents.create(
+      {
+        category: 'threat-to-un',
+        severity: 4,
+        title: `SOS from ${unit.callsign}`,
+        description: 'Opened by the patrol’s tracker (SOS).',
+        location: { lat: unit.last.lat, lon: unit.last.lon },
+        occurredAt: unit.last.time,
+        protected: false,
+        victims: [],
+        witnesses: [],
+      },
+      `device:${unit.id}`,
+    );
+    await audit.record({ actor: `device:${unit.id}`, action: 'incident.create', target: record.id, details: { category: record.category, severity: record.severity, from: 'sos' } });
+    incidentFeedRef?.publish('incident:created', record);
+    return record.id;
+  });
   const earlyWarning = new EarlyWarning(buildSiteIndex(deps.pack), alerts, tracker, clock, logger);
 
   const app = express();
@@ -153,6 +173,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   const incidentFeed = new IncidentFeed(io);
+  incidentFeedRef = incidentFeed;
   const thresholds = Object.values(config.tracking.thresholds);
   const clientConfig: ClientConfig = {
     tickMs: config.tickMs,

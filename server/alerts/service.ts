@@ -52,7 +52,8 @@ export class AlertService {
     notice?: boolean;
   }): Promise<Alert> {
     const incidentId = input.incidentId ?? null;
-    const open = await this.openFor(input.kind, input.unitId, incidentId);
+    // A unit's alert is one per unit whatever incident it opened; an incident's, one per incident.
+    const open = await this.openFor(input.kind, input.unitId, input.unitId === null ? incidentId : undefined);
     if (open) return open;
     const now = this.clock.now();
     const row: AlertsTable = {
@@ -74,7 +75,8 @@ export class AlertService {
   }
 
   /** The cause has gone: the alert stays for the record (and for acknowledgement) but is resolved. */
-  async resolve(kind: AlertKind, unitId: string | null, incidentId: string | null = null): Promise<void> {
+  /** Resolves the open alert of this kind for the unit (whatever incident it names) or for the incident. */
+  async resolve(kind: AlertKind, unitId: string | null, incidentId?: string | null): Promise<void> {
     const open = await this.openFor(kind, unitId, incidentId);
     if (!open) return;
     await this.db.updateTable('alerts').set({ resolved_at: this.clock.now() }).where('id', '=', open.id).execute();
@@ -113,10 +115,16 @@ export class AlertService {
     return rows.map(alertFromRow);
   }
 
-  private async openFor(kind: AlertKind, unitId: string | null, incidentId: string | null): Promise<Alert | null> {
+  /** Whether an alert of this kind is still open for the unit. */
+  async isOpen(kind: AlertKind, unitId: string): Promise<boolean> {
+    return (await this.openFor(kind, unitId)) !== null;
+  }
+
+  /** The open alert for a cause; `incidentId` left out matches any incident. */
+  private async openFor(kind: AlertKind, unitId: string | null, incidentId?: string | null): Promise<Alert | null> {
     let query = this.db.selectFrom('alerts').selectAll().where('kind', '=', kind).where('resolved_at', 'is', null);
     query = unitId === null ? query.where('unit_id', 'is', null) : query.where('unit_id', '=', unitId);
-    query = incidentId === null ? query.where('incident_id', 'is', null) : query.where('incident_id', '=', incidentId);
+    if (incidentId !== undefined) query = incidentId === null ? query.where('incident_id', 'is', null) : query.where('incident_id', '=', incidentId);
     const row = await query.orderBy('raised_at', 'desc').executeTakeFirst();
     return row ? alertFromRow(row) : null;
   }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Unit } from '../../shared/units.js';
 import type { Tracker } from '../tracking/tracker.js';
 import type { AlertService } from './service.js';
 
@@ -6,8 +7,14 @@ import type { AlertService } from './service.js';
 const SOS_SEVERITY = 4;
 const LOST_SEVERITY = 3;
 
-/** Raises and resolves alerts as patrols send SOS or fall silent. */
-export function alertOnUnitTransitions(tracker: Tracker, alerts: AlertService, logger: Logger): () => void {
+/** Opens an incident for a patrol's SOS and returns its id. */
+export type OpenSosIncident = (unit: Unit) => Promise<string | null>;
+
+/**
+ * Raises and resolves alerts as patrols send SOS or fall silent. An SOS also opens an incident
+ * where the patrol is, so that dispatch and the record start at once.
+ */
+export function alertOnUnitTransitions(tracker: Tracker, alerts: AlertService, logger: Logger, openSosIncident?: OpenSosIncident): () => void {
   return tracker.onTransition((unit, before) => {
     const work: Promise<unknown>[] = [];
     if (unit.status === 'lost' && before.status !== 'lost') {
@@ -16,7 +23,13 @@ export function alertOnUnitTransitions(tracker: Tracker, alerts: AlertService, l
     }
     if (before.status === 'lost' && unit.status !== 'lost') work.push(alerts.resolve('unit-lost', unit.id));
     if (unit.activity === 'sos' && before.activity !== 'sos') {
-      work.push(alerts.raise({ kind: 'sos', severity: SOS_SEVERITY, title: `SOS from ${unit.callsign}`, unitId: unit.id }));
+      work.push(
+        (async () => {
+          if (await alerts.isOpen('sos', unit.id)) return;
+          const incidentId = openSosIncident ? await openSosIncident(unit) : null;
+          await alerts.raise({ kind: 'sos', severity: SOS_SEVERITY, title: `SOS from ${unit.callsign}`, unitId: unit.id, incidentId });
+        })(),
+      );
     }
     if (before.activity === 'sos' && unit.activity !== 'sos') work.push(alerts.resolve('sos', unit.id));
     Promise.all(work).catch((err: unknown) => logger.error({ err, unitId: unit.id }, 'could not raise or resolve an alert'));

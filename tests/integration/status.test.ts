@@ -80,5 +80,10 @@ it('raises a critical alert for an SOS, once, however often the patrol repeats i
   await expect.poll(() => raised.map((a) => [a.kind, a.severity, a.title])).toEqual([['sos', 4, 'SOS from PIB-JNT-1']]);
   await new Promise((r) => setTimeout(r, 100));
   expect(raised).toHaveLength(1);
+  // The SOS opened an incident where the patrol is, so dispatch can start at once.
+  const sosIncidents = (await server.app.incidents.list()).filter((i) => i.title === 'SOS from PIB-JNT-1');
+  expect(sosIncidents).toHaveLength(1);
+  expect(sosIncidents[0]).toMatchObject({ category: 'threat-to-un', severity: 4, status: 'reported', location: { lat: 6.8, lon: 33.13 }, reportedBy: 'device:pib-1' });
+  expect(raised[0]?.incidentId).toBe(sosIncidents[0]?.id);
   socket.disconnect();
 });
