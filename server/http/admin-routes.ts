@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NewDeviceToken, NewUser, NewWallLink, PasswordReset, UserChange } from '../../shared/auth.js';
 import { AccountError, type AccountService } from '../auth/accounts.js';
 import { auditCsv, type AuditLog } from '../audit/audit-log.js';
-import { principalOf, requirePermission, requireSession } from './auth.js';
+import { actorOf, requirePermission, requireSession } from './auth.js';
 import { ApiError, parseInput, sendOk } from './errors.js';
 
 export interface AdminRouteOptions {
@@ -35,13 +35,12 @@ async function accountCall<T>(work: () => Promise<T>): Promise<T> {
 export function adminRouter({ accounts, audit, onSessionsRevoked }: AdminRouteOptions): Router {
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
-  const actor = (req: express.Request) => principalOf(req)?.actor ?? 'unknown';
 
   router.get('/users', requirePermission('users:manage'), async (_req, res) => sendOk(res, await accounts.listUsers()));
 
   router.post('/users', requirePermission('users:manage'), async (req, res) => {
     const input = parseInput(NewUser, req.body, 'the new user');
-    const { user, password } = await accountCall(() => accounts.createUser(input, actor(req)));
+    const { user, password } = await accountCall(() => accounts.createUser(input, actorOf(req)));
     // The password is shown once, to the admin who made the account.
     sendOk(res, { user, password: input.password ? null : password }, 201);
   });
@@ -53,7 +52,7 @@ export function adminRouter({ accounts, audit, onSessionsRevoked }: AdminRouteOp
     if (self.userId === id && (change.disabled === true || (change.role !== undefined && change.role !== 'admin'))) {
       throw new ApiError('invalid_input', 'an administrator may not disable or demote their own account');
     }
-    const user = await accountCall(() => accounts.updateUser(id, change, actor(req)));
+    const user = await accountCall(() => accounts.updateUser(id, change, actorOf(req)));
     onSessionsRevoked();
     sendOk(res, user);
   });
@@ -61,7 +60,7 @@ export function adminRouter({ accounts, audit, onSessionsRevoked }: AdminRouteOp
   router.post('/users/:id/password', requirePermission('users:manage'), async (req, res) => {
     const id = parseInput(IdParam, req.params.id, 'the user id');
     const { password } = parseInput(PasswordReset, req.body ?? {}, 'the password reset');
-    const chosen = await accountCall(() => accounts.resetPassword(id, password, actor(req)));
+    const chosen = await accountCall(() => accounts.resetPassword(id, password, actorOf(req)));
     onSessionsRevoked();
     sendOk(res, { password: password ? null : chosen });
   });
@@ -70,12 +69,12 @@ export function adminRouter({ accounts, audit, onSessionsRevoked }: AdminRouteOp
 
   router.post('/device-tokens', requirePermission('tokens:manage'), async (req, res) => {
     const input = parseInput(NewDeviceToken, req.body, 'the device token request');
-    sendOk(res, await accountCall(() => accounts.issueDeviceToken(input.unitId, input.label, actor(req))), 201);
+    sendOk(res, await accountCall(() => accounts.issueDeviceToken(input.unitId, input.label, actorOf(req))), 201);
   });
 
   router.delete('/device-tokens/:id', requirePermission('tokens:manage'), async (req, res) => {
     const id = parseInput(IdParam, req.params.id, 'the token id');
-    await accountCall(() => accounts.revokeDeviceToken(id, actor(req)));
+    await accountCall(() => accounts.revokeDeviceToken(id, actorOf(req)));
     sendOk(res, { revoked: id });
   });
 
@@ -83,13 +82,13 @@ export function adminRouter({ accounts, audit, onSessionsRevoked }: AdminRouteOp
 
   router.post('/wall-links', requirePermission('tokens:manage'), async (req, res) => {
     const input = parseInput(NewWallLink, req.body, 'the wall link request');
-    const { token, wallLink } = await accountCall(() => accounts.issueWallLink(input.label, actor(req)));
+    const { token, wallLink } = await accountCall(() => accounts.issueWallLink(input.label, actorOf(req)));
     sendOk(res, { wallLink, path: `/wall/${token}` }, 201);
   });
 
   router.delete('/wall-links/:id', requirePermission('tokens:manage'), async (req, res) => {
     const id = parseInput(IdParam, req.params.id, 'the link id');
-    await accountCall(() => accounts.revokeWallLink(id, actor(req)));
+    await accountCall(() => accounts.revokeWallLink(id, actorOf(req)));
     onSessionsRevoked();
     sendOk(res, { revoked: id });
   });
@@ -102,7 +101,7 @@ export function adminRouter({ accounts, audit, onSessionsRevoked }: AdminRouteOp
   router.get('/audit.csv', requirePermission('audit:read'), async (req, res) => {
     const q = parseInput(AuditQuery, req.query, 'the audit query');
     const entries = await audit.list({ ...q, limit: Math.max(q.limit, 10_000) });
-    await audit.record({ actor: actor(req), action: 'audit.export', details: { entries: entries.length } });
+    await audit.record({ actor: actorOf(req), action: 'audit.export', details: { entries: entries.length } });
     res.type('text/csv').attachment('audit-log.csv').send(auditCsv(entries));
   });
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log.js';
 import { AlertNotFound, type AlertService } from '../alerts/service.js';
-import { principalOf, requirePermission } from './auth.js';
+import { actorOf, requirePermission } from './auth.js';
 import { ApiError, parseInput, sendOk } from './errors.js';
 
 const IdParam = z.string().uuid('an alert id as the server issued it');
@@ -15,7 +15,7 @@ export function alertRouter({ alerts, audit }: { alerts: AlertService; audit: Au
 
   router.post('/:id/acknowledge', requirePermission('alerts:ack'), async (req, res) => {
     const id = parseInput(IdParam, req.params.id, 'the alert id');
-    const actor = principalOf(req)?.actor ?? 'unknown';
+    const actor = actorOf(req);
     try {
       const alert = await alerts.acknowledge(id, actor);
       await audit.record({ actor, action: 'alert.acknowledge', target: id, details: { kind: alert.kind, unitId: alert.unitId } });

@@ -8,7 +8,7 @@ import type { Clock } from '../clock.js';
 import type { Tracker } from '../tracking/tracker.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { ApiError, parseInput, sendOk } from './errors.js';
-import { principalOf, requirePermission } from './auth.js';
+import { actorOf, principalOf, requirePermission } from './auth.js';
 
 export interface ApiDeps {
   tracker: Tracker;
@@ -78,7 +78,7 @@ export function apiRouter(deps: ApiDeps): Router {
   router.post('/units', requirePermission('units:manage'), json, async (req, res) => {
     const roster = parseInput(UnitRoster, req.body, 'the unit roster');
     await tracker.register(roster.units);
-    const actor = principalOf(req)?.actor ?? 'unknown';
+    const actor = actorOf(req);
     for (const unit of roster.units) await deps.audit.record({ actor, action: 'unit.register', target: unit.id, details: { ...unit } });
     sendOk(res, { registered: roster.units.length });
   });

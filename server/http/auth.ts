@@ -15,6 +15,11 @@ export function principalOf(req: Request): Principal | undefined {
   return principals.get(req);
 }
 
+/** How the audit log and timelines name whoever made this request. */
+export function actorOf(req: Request): string {
+  return principals.get(req)?.actor ?? 'unknown';
+}
+
 export function sessionCookie(token: string, expiresAt: number, secure: boolean): string {
   return stringifySetCookie({
     name: SESSION_COOKIE,

@@ -7,7 +7,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { IncidentFeed } from '../feed/incidents.js';
 import { IncidentNotFound, type IncidentService } from '../incidents/service.js';
 import { redactEvent, summarise } from '../incidents/redaction.js';
-import { principalOf, requirePermission } from './auth.js';
+import { actorOf, principalOf, requirePermission } from './auth.js';
 import { ApiError, parseInput, sendOk } from './errors.js';
 
 export interface IncidentRouteOptions {
@@ -28,7 +28,6 @@ export function incidentRouter({ incidents, feed, audit, onIncidentChanged, trac
   const router = Router();
   const json = express.json({ limit: '256kb' });
   const needToKnow = (req: express.Request) => principalOf(req)?.permissions.has('incidents:read-sensitive') ?? false;
-  const actor = (req: express.Request) => principalOf(req)?.actor ?? 'unknown';
 
   router.get('/', requirePermission('map:read'), async (req, res) => {
     const ntk = needToKnow(req);
@@ -37,8 +36,8 @@ export function incidentRouter({ incidents, feed, audit, onIncidentChanged, trac
 
   router.post('/', requirePermission('incidents:report'), json, async (req, res) => {
     const report = parseInput(IncidentReport, req.body, 'the incident report');
-    const record = await incidents.create(report, actor(req));
-    await audit.record({ actor: actor(req), action: 'incident.create', target: record.id, details: { category: record.category, severity: record.severity } });
+    const record = await incidents.create(report, actorOf(req));
+    await audit.record({ actor: actorOf(req), action: 'incident.create', target: record.id, details: { category: record.category, severity: record.severity } });
     sendOk(res, summarise(record, needToKnow(req)), 201);
     feed.publish('incident:created', record);
     onIncidentChanged(record);
@@ -53,7 +52,7 @@ export function incidentRouter({ incidents, feed, audit, onIncidentChanged, trac
       return;
     }
     if (record.sensitive || record.victims.length > 0 || record.witnesses.length > 0) {
-      await audit.record({ actor: actor(req), action: 'incident.read-sensitive', target: record.id });
+      await audit.record({ actor: actorOf(req), action: 'incident.read-sensitive', target: record.id });
     }
     sendOk(res, record);
   });
@@ -63,12 +62,12 @@ export function incidentRouter({ incidents, feed, audit, onIncidentChanged, trac
     const change = parseInput(IncidentChange, req.body, 'the incident change');
     let record;
     try {
-      record = await incidents.update(id, change, actor(req));
+      record = await incidents.update(id, change, actorOf(req));
     } catch (err) {
       if (err instanceof IncidentNotFound) throw new ApiError('not_found', err.message);
       throw err;
     }
-    await audit.record({ actor: actor(req), action: 'incident.update', target: id, details: { fields: Object.keys(change) } });
+    await audit.record({ actor: actorOf(req), action: 'incident.update', target: id, details: { fields: Object.keys(change) } });
     sendOk(res, summarise(record, needToKnow(req)));
     feed.publish('incident:updated', record);
     if (change.location !== undefined || change.severity !== undefined || change.category !== undefined) onIncidentChanged(record);
@@ -88,13 +87,13 @@ export function incidentRouter({ incidents, feed, audit, onIncidentChanged, trac
     if (unknown.length > 0) throw new ApiError('invalid_input', 'the assignment names units that are not on the roster', unknown);
     let record;
     try {
-      record = await incidents.assign(id, unitIds, actor(req));
+      record = await incidents.assign(id, unitIds, actorOf(req));
     } catch (err) {
       if (err instanceof IncidentNotFound) throw new ApiError('not_found', err.message);
       throw err;
     }
     for (const unitId of unitIds) await tracker.setActivity(unitId, 'responding');
-    await audit.record({ actor: actor(req), action: 'incident.assign', target: id, details: { unitIds } });
+    await audit.record({ actor: actorOf(req), action: 'incident.assign', target: id, details: { unitIds } });
     sendOk(res, summarise(record, needToKnow(req)));
     feed.publish('incident:updated', record);
     onAssigned(record, unitIds);
