@@ -101,7 +101,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const tracker = await Tracker.load(new KyselyTrackingStore(db), clock, config.tracking);
   const audit = new AuditLog(db, clock);
   const accounts = new AccountService(db, clock, audit);
-  const incidents = new IncidentService(db, clock, deps.pack.fieldOffices.features);
+  const siteIndex = buildSiteIndex(deps.pack);
+  const incidents = new IncidentService(db, clock, deps.pack.fieldOffices.features, siteIndex);
   const alerts = new AlertService(db, clock);
   let incidentFeedRef: IncidentFeed | undefined;
   const stopUnitAlerts = alertOnUnitTransitions(tracker, alerts, logger, async (unit) => {
@@ -124,7 +125,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     incidentFeedRef?.publish('incident:created', record);
     return record.id;
   });
-  const earlyWarning = new EarlyWarning(buildSiteIndex(deps.pack), alerts, tracker, clock, logger);
+  const earlyWarning = new EarlyWarning(siteIndex, alerts, tracker, clock, logger);
 
   const app = express();
   app.disable('x-powered-by');

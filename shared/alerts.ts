@@ -9,6 +9,11 @@ export const AlertKind = z.enum([
   'incident-in-corridor',
   'patrol-entered-zone',
   'patrol-left-zone',
+  'patrol-in-corridor',
+  'incident-unverified',
+  'incident-unassigned',
+  'checkpoint-missed',
+  'patrol-overdue',
 ]);
 export type AlertKind = z.infer<typeof AlertKind>;
 
@@ -28,6 +33,8 @@ export const Alert = z.object({
   acknowledgedAt: z.number().int().nullable(),
   acknowledgedBy: z.string().nullable(),
   resolvedAt: z.number().int().nullable(),
+  /** set when the alert went unacknowledged past its deadline: every screen sounds it again */
+  escalatedAt: z.number().int().nullable(),
 });
 export type Alert = z.infer<typeof Alert>;
 

@@ -28,6 +28,28 @@ export type Severity = z.infer<typeof Severity>;
 export const IncidentStatus = z.enum(['reported', 'verified', 'responding', 'resolved', 'closed', 'false-report']);
 export type IncidentStatus = z.infer<typeof IncidentStatus>;
 
+const NEXT_STATUS: Record<IncidentStatus, readonly IncidentStatus[]> = {
+  reported: ['verified', 'responding', 'false-report'],
+  verified: ['responding', 'resolved', 'false-report'],
+  responding: ['resolved'],
+  resolved: ['closed', 'responding'],
+  closed: [],
+  'false-report': [],
+};
+
+/**
+ * The statuses an incident may move to from where it is: reported → verified → responding →
+ * resolved → closed, with "false report" as an end until a response starts; a resolved incident
+ * can flare up again. The server refuses any other move.
+ * @example nextStatuses('reported') // ['verified', 'responding', 'false-report']
+ */
+export function nextStatuses(status: IncidentStatus): readonly IncidentStatus[] {
+  return NEXT_STATUS[status];
+}
+
+/** Incidents still needing someone: not resolved, closed or dismissed. */
+export const OPEN_STATUSES: readonly IncidentStatus[] = ['reported', 'verified', 'responding'];
+
 /** Categories that are always need-to-know; other cases become so when marked protected. */
 export const SENSITIVE_CATEGORIES: ReadonlySet<IncidentCategory> = new Set(['sgbv']);
 
@@ -114,6 +136,11 @@ export const IncidentSummary = z.object({
   reportedBy: z.string(),
   updatedAt: z.number().int(),
   fieldOffice: FieldOfficeId.nullable(),
+  /**
+   * The nearest POC site, attached when the location is set: distance 0 inside its footprint;
+   * the distance is withheld (null) where the location is coarsened.
+   */
+  nearestSite: z.object({ id: z.string(), name: z.string(), distanceKm: z.number().nullable() }).nullable(),
   assignments: z.array(Assignment),
 });
 export type IncidentSummary = z.infer<typeof IncidentSummary>;

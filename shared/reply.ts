@@ -11,6 +11,7 @@ export const ErrorCode = z.enum([
   'invalid_input',
   'unknown_unit',
   'not_found',
+  'conflict',
   'payload_too_large',
   'unauthenticated',
   'forbidden',

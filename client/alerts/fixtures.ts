@@ -13,6 +13,7 @@ export function anAlert(id: string, patch: Partial<Alert> = {}): Alert {
     acknowledgedAt: null,
     acknowledgedBy: null,
     resolvedAt: null,
+    escalatedAt: null,
     ...patch,
   };
 }

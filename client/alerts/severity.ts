@@ -16,6 +16,11 @@ export const ALERT_KIND_LABEL: Record<AlertKind, string> = {
   'incident-in-corridor': 'Incident in corridor',
   'patrol-entered-zone': 'Patrol entered zone',
   'patrol-left-zone': 'Patrol left zone',
+  'patrol-in-corridor': 'Patrol in corridor',
+  'incident-unverified': 'Incident not verified',
+  'incident-unassigned': 'No patrol assigned',
+  'checkpoint-missed': 'Checkpoint missed',
+  'patrol-overdue': 'Patrol overdue',
 };
 
 /** The severity an alert carries, or 1 if the contract ever widens past what the client knows. */

@@ -9,6 +9,7 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
+  409: 'conflict',
   413: 'payload_too_large',
   429: 'rate_limited',
 };

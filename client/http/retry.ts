@@ -1,7 +1,7 @@
 import { ReplyError } from './errors.js';
 
 /** Refusals that asking again will not change. */
-const FINAL = new Set(['unauthenticated', 'forbidden', 'not_found', 'invalid_input']);
+const FINAL = new Set(['unauthenticated', 'forbidden', 'not_found', 'conflict', 'invalid_input']);
 
 export function isWorthRetrying(err: unknown): boolean {
   return !(err instanceof ReplyError && FINAL.has(err.code));

@@ -20,6 +20,7 @@ function incident(over: Partial<IncidentSummary> = {}): IncidentSummary {
     reportedBy: 'admin',
     updatedAt: 0,
     fieldOffice: null,
+    nearestSite: null,
     assignments: [],
     ...over,
   };

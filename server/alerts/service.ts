@@ -16,6 +16,7 @@ const alertFromRow = (r: AlertsTable): Alert =>
     acknowledgedAt: r.acknowledged_at === null ? null : Number(r.acknowledged_at),
     acknowledgedBy: r.acknowledged_by,
     resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
+    escalatedAt: r.escalated_at === null ? null : Number(r.escalated_at),
   });
 
 export class AlertNotFound extends Error {}
@@ -67,6 +68,7 @@ export class AlertService {
       acknowledged_at: null,
       acknowledged_by: null,
       resolved_at: input.notice ? now : null,
+      escalated_at: null,
     };
     await this.db.insertInto('alerts').values(row).execute();
     const alert = alertFromRow(row);
@@ -95,6 +97,41 @@ export class AlertService {
     if (!alert) throw new AlertNotFound(`no alert with id ${id}`);
     if (Number(result.numUpdatedRows) > 0) this.emit('alert:updated', alert);
     return alert;
+  }
+
+  /**
+   * Escalates every alert still unacknowledged past its deadline (by severity, in ms; a
+   * severity without a deadline never escalates): each is marked once and sent to every
+   * screen again. Notices never escalate. Returns the alerts escalated.
+   */
+  async escalateOverdue(deadlineMs: (severity: number) => number | null): Promise<Alert[]> {
+    const now = this.clock.now();
+    const rows = await this.db
+      .selectFrom('alerts')
+      .selectAll()
+      .where('acknowledged_at', 'is', null)
+      .where('escalated_at', 'is', null)
+      .where((eb) => eb.or([eb('resolved_at', 'is', null), eb('resolved_at', '!=', eb.ref('raised_at'))]))
+      .orderBy('raised_at')
+      .limit(500)
+      .execute();
+    const escalated: Alert[] = [];
+    for (const row of rows) {
+      const deadline = deadlineMs(row.severity);
+      if (deadline === null || now - Number(row.raised_at) < deadline) continue;
+      const result = await this.db
+        .updateTable('alerts')
+        .set({ escalated_at: now })
+        .where('id', '=', row.id)
+        .where('escalated_at', 'is', null)
+        .where('acknowledged_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) continue;
+      const alert = alertFromRow({ ...row, escalated_at: now });
+      escalated.push(alert);
+      this.emit('alert:updated', alert);
+    }
+    return escalated;
   }
 
   async get(id: string): Promise<Alert | null> {

@@ -182,6 +182,13 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '0009-deadlines-and-nearest-site': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('alerts').addColumn('escalated_at', 'bigint').execute();
+      await db.schema.alterTable('incidents').addColumn('nearest_site_id', 'text').execute();
+      await db.schema.alterTable('incidents').addColumn('nearest_site_km', 'double precision').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -116,6 +116,9 @@ export interface IncidentsTable {
   reported_by: string;
   updated_at: number;
   field_office: string | null;
+  /** the nearest POC site, office, HQ or station, and how far (km), fixed when the location is */
+  nearest_site_id: string | null;
+  nearest_site_km: number | null;
   /** JSON array of people; need-to-know */
   victims: string;
   /** JSON array of people; need-to-know */
@@ -143,6 +146,7 @@ export interface AlertsTable {
   acknowledged_at: number | null;
   acknowledged_by: string | null;
   resolved_at: number | null;
+  escalated_at: number | null;
 }
 
 export interface IncidentAssignmentsTable {

@@ -5,7 +5,7 @@ import { rankPatrols } from '../incidents/dispatch.js';
 import type { Tracker } from '../tracking/tracker.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { IncidentFeed } from '../feed/incidents.js';
-import { IncidentNotFound, type IncidentService } from '../incidents/service.js';
+import { IncidentConflict, IncidentNotFound, type IncidentService } from '../incidents/service.js';
 import { redactEvent, summarise } from '../incidents/redaction.js';
 import { actorOf, principalOf, requirePermission } from './auth.js';
 import { ApiError, parseInput, sendOk } from './errors.js';
@@ -65,6 +65,7 @@ export function incidentRouter({ incidents, feed, audit, onIncidentChanged, trac
       record = await incidents.update(id, change, actorOf(req));
     } catch (err) {
       if (err instanceof IncidentNotFound) throw new ApiError('not_found', err.message);
+      if (err instanceof IncidentConflict) throw new ApiError('conflict', err.message);
       throw err;
     }
     await audit.record({ actor: actorOf(req), action: 'incident.update', target: id, details: { fields: Object.keys(change) } });
@@ -90,6 +91,7 @@ export function incidentRouter({ incidents, feed, audit, onIncidentChanged, trac
       record = await incidents.assign(id, unitIds, actorOf(req));
     } catch (err) {
       if (err instanceof IncidentNotFound) throw new ApiError('not_found', err.message);
+      if (err instanceof IncidentConflict) throw new ApiError('conflict', err.message);
       throw err;
     }
     for (const unitId of unitIds) await tracker.setActivity(unitId, 'responding');

@@ -19,6 +19,7 @@ export function summarise(record: IncidentRecord, needToKnow: boolean): Incident
     ...summary,
     location: { lat: coarsen(record.location.lat), lon: coarsen(record.location.lon) },
     locationCoarsened: true,
+    nearestSite: record.nearestSite && { ...record.nearestSite, distanceKm: null },
   };
 }
 

@@ -5,6 +5,7 @@ import {
   IncidentEvent,
   IncidentStatus,
   isSensitive,
+  nextStatuses,
   Person,
   type Assignment,
   type IncidentChange,
@@ -13,6 +14,7 @@ import {
 } from '../../shared/incidents.js';
 import { FieldOfficeId, type FieldOfficeFeature } from '../../shared/sites.js';
 import { nearestFieldOffice } from '../../geo/nearest.js';
+import { nearestSite, type SiteIndex } from '../../geo/rules/index.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import type { IncidentAssignmentsTable, IncidentsTable } from '../db/schema.js';
@@ -28,7 +30,9 @@ function assignmentFromRow(a: IncidentAssignmentsTable): Assignment {
   };
 }
 
-function recordFromRow(r: IncidentsTable, assignments: readonly IncidentAssignmentsTable[] = []): IncidentRecord {
+type SiteNames = ReadonlyMap<string, string>;
+
+function recordFromRow(r: IncidentsTable, names: SiteNames, assignments: readonly IncidentAssignmentsTable[] = []): IncidentRecord {
   const category = IncidentCategory.parse(r.category);
   const isProtected = r.protected === 1;
   return {
@@ -47,6 +51,10 @@ function recordFromRow(r: IncidentsTable, assignments: readonly IncidentAssignme
     reportedBy: r.reported_by,
     updatedAt: Number(r.updated_at),
     fieldOffice: r.field_office === null ? null : FieldOfficeId.parse(r.field_office),
+    nearestSite:
+      r.nearest_site_id === null
+        ? null
+        : { id: r.nearest_site_id, name: names.get(r.nearest_site_id) ?? r.nearest_site_id, distanceKm: r.nearest_site_km === null ? null : Number(r.nearest_site_km) },
     victims: People.parse(JSON.parse(r.victims)),
     witnesses: People.parse(JSON.parse(r.witnesses)),
     assignments: assignments.map(assignmentFromRow),
@@ -54,6 +62,8 @@ function recordFromRow(r: IncidentsTable, assignments: readonly IncidentAssignme
 }
 
 export class IncidentNotFound extends Error {}
+/** The change does not fit where the incident is now (a status it cannot move to, a closed case). */
+export class IncidentConflict extends Error {}
 
 /**
  * Incidents and their append-only timelines. Each change is committed with its timeline entry
@@ -64,11 +74,26 @@ export class IncidentService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly offices: readonly FieldOfficeFeature[],
-  ) {}
+    private readonly sites: SiteIndex,
+  ) {
+    this.names = new Map(sites.sites.map((s) => [s.properties.id, s.properties.name]));
+  }
+
+  private readonly names: SiteNames;
+
+  /** The field office and POC site nearest a location, as stored with the incident. */
+  private placeOf(location: { lat: number; lon: number }): Pick<IncidentsTable, 'field_office' | 'nearest_site_id' | 'nearest_site_km'> {
+    const at: [number, number] = [location.lon, location.lat];
+    const poc = nearestSite(this.sites, at).pocSite;
+    return {
+      field_office: nearestFieldOffice(this.offices, at)?.office.properties.id ?? null,
+      nearest_site_id: poc?.site.properties.id ?? null,
+      nearest_site_km: poc ? Math.round(poc.distanceKm * 100) / 100 : null,
+    };
+  }
 
   async create(report: IncidentReport, actor: string): Promise<IncidentRecord> {
     const now = this.clock.now();
-    const nearest = nearestFieldOffice(this.offices, [report.location.lon, report.location.lat]);
     const row: IncidentsTable = {
       id: randomUUID(),
       category: report.category,
@@ -83,7 +108,7 @@ export class IncidentService {
       reported_at: now,
       reported_by: actor,
       updated_at: now,
-      field_office: nearest?.office.properties.id ?? null,
+      ...this.placeOf(report.location),
       victims: JSON.stringify(report.victims),
       witnesses: JSON.stringify(report.witnesses),
     };
@@ -94,7 +119,7 @@ export class IncidentService {
         .values({ incident_id: row.id, time: now, actor, action: 'created', changes: JSON.stringify(report) })
         .execute();
     });
-    return recordFromRow(row);
+    return recordFromRow(row, this.names);
   }
 
   async update(id: string, change: IncidentChange, actor: string): Promise<IncidentRecord> {
@@ -102,6 +127,13 @@ export class IncidentService {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new IncidentNotFound(`no incident with id ${id}`);
+      const from = IncidentStatus.parse(row.status);
+      if (change.status !== undefined && change.status !== from && !nextStatuses(from).includes(change.status)) {
+        const allowed = nextStatuses(from);
+        throw new IncidentConflict(
+          `a ${from} incident cannot become ${change.status}; ${allowed.length > 0 ? `it can become ${allowed.join(', ')}` : 'it is finished'}`,
+        );
+      }
       const set: Partial<IncidentsTable> = { updated_at: now };
       if (change.status !== undefined) set.status = change.status;
       if (change.severity !== undefined) set.severity = change.severity;
@@ -114,7 +146,7 @@ export class IncidentService {
       if (change.location !== undefined) {
         set.lat = change.location.lat;
         set.lon = change.location.lon;
-        set.field_office = nearestFieldOffice(this.offices, [change.location.lon, change.location.lat])?.office.properties.id ?? null;
+        Object.assign(set, this.placeOf(change.location));
       }
       await trx.updateTable('incidents').set(set).where('id', '=', id).execute();
       await trx
@@ -122,7 +154,7 @@ export class IncidentService {
         .values({ incident_id: id, time: now, actor, action: 'updated', changes: JSON.stringify(change) })
         .execute();
       const assignments = await trx.selectFrom('incident_assignments').selectAll().where('incident_id', '=', id).execute();
-      return recordFromRow({ ...row, ...set }, assignments);
+      return recordFromRow({ ...row, ...set }, this.names, assignments);
     });
   }
 
@@ -135,6 +167,9 @@ export class IncidentService {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new IncidentNotFound(`no incident with id ${id}`);
+      if (row.status === 'closed' || row.status === 'false-report') {
+        throw new IncidentConflict(`the incident is ${row.status === 'closed' ? 'closed' : 'marked a false report'}; reopen it before sending patrols`);
+      }
       await trx
         .insertInto('incident_assignments')
         .values(unitIds.map((unitId) => ({ incident_id: id, unit_id: unitId, assigned_at: now, assigned_by: actor, arrived_at: null })))
@@ -148,7 +183,7 @@ export class IncidentService {
         .values({ incident_id: id, time: now, actor, action: 'assigned', changes: JSON.stringify({ unitIds, ...(set.status ? { status: set.status } : {}) }) })
         .execute();
       const assignments = await trx.selectFrom('incident_assignments').selectAll().where('incident_id', '=', id).execute();
-      return recordFromRow({ ...row, ...set }, assignments);
+      return recordFromRow({ ...row, ...set }, this.names, assignments);
     });
   }
 
@@ -172,7 +207,7 @@ export class IncidentService {
         .values({ incident_id: id, time: at, actor: `device:${unitId}`, action: 'arrived', changes: JSON.stringify({ unitId, responseMinutes }) })
         .execute();
       const assignments = await trx.selectFrom('incident_assignments').selectAll().where('incident_id', '=', id).execute();
-      return recordFromRow({ ...row, updated_at: at }, assignments);
+      return recordFromRow({ ...row, updated_at: at }, this.names, assignments);
     });
   }
 
@@ -192,7 +227,7 @@ export class IncidentService {
     const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;
     const assignments = await this.db.selectFrom('incident_assignments').selectAll().where('incident_id', '=', id).execute();
-    return recordFromRow(row, assignments);
+    return recordFromRow(row, this.names, assignments);
   }
 
   /** Newest first. */
@@ -206,7 +241,7 @@ export class IncidentService {
       .execute();
     const byIncident = new Map<string, IncidentAssignmentsTable[]>();
     for (const a of assignments) byIncident.set(a.incident_id, [...(byIncident.get(a.incident_id) ?? []), a]);
-    return rows.map((r) => recordFromRow(r, byIncident.get(r.id)));
+    return rows.map((r) => recordFromRow(r, this.names, byIncident.get(r.id)));
   }
 
   async timeline(id: string): Promise<IncidentEvent[]> {
