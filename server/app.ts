@@ -13,6 +13,7 @@ import type { MissionPack } from '../shared/sites.js';
 import { AlertService } from './alerts/service.js';
 import { alertOnUnitTransitions } from './alerts/unit-alerts.js';
 import { EarlyWarning } from './alerts/early-warning.js';
+import { DEFAULT_DEADLINES, DeadlineWatcher, type DeadlinePolicy } from './alerts/deadlines.js';
 import { buildSiteIndex } from '../geo/rules/index.js';
 import { AccountService } from './auth/accounts.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -48,6 +49,8 @@ export interface AppConfig {
   /** position requests per device (or person) per minute */
   ingestPerMinute: number;
   maxBodyBytes: number;
+  /** how long incidents may wait for verification or a patrol, and alerts for acknowledgement */
+  deadlines: DeadlinePolicy;
 }
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
@@ -57,6 +60,7 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   loginsPerMinute: 10,
   ingestPerMinute: 600,
   maxBodyBytes: 8 * 1024 * 1024,
+  deadlines: DEFAULT_DEADLINES,
 };
 
 export interface AppDeps {
@@ -77,6 +81,7 @@ export interface App {
   audit: AuditLog;
   incidents: IncidentService;
   alerts: AlertService;
+  deadlines: DeadlineWatcher;
   /** Starts listening; port 0 picks a free one. Resolves to the base URL. */
   listen(port: number, host?: string): Promise<string>;
   /** The OsmAnd / Traccar Client protocol on its own port (Traccar's 5055), as trackers expect it. */
@@ -125,6 +130,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     incidentFeedRef?.publish('incident:created', record);
     return record.id;
   });
+  const deadlines = new DeadlineWatcher(incidents, alerts, clock, logger, config.deadlines);
   const earlyWarning = new EarlyWarning(siteIndex, alerts, tracker, clock, logger);
 
   const app = express();
@@ -211,7 +217,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const onAssigned = (record: IncidentRecord, unitIds: readonly string[]) => {
     for (const unitId of unitIds) arrivals.expect(unitId, { incidentId: record.id, lat: record.location.lat, lon: record.location.lon });
   };
-  app.use('/api/incidents', incidentRouter({ incidents, feed: incidentFeed, audit, onIncidentChanged, tracker, onAssigned }));
+  const onActedOn = (record: IncidentRecord) => {
+    deadlines.settle(record).catch((err: unknown) => logger.error({ err, incidentId: record.id }, 'could not settle deadline alerts'));
+  };
+  app.use('/api/incidents', incidentRouter({ incidents, feed: incidentFeed, audit, onIncidentChanged, tracker, onAssigned, onActedOn }));
   app.use('/api/alerts', alertRouter({ alerts, audit }));
   app.use(
     '/api',
@@ -273,6 +282,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   hub.start();
+  // Deadlines are minutes long: a check every few seconds is prompt enough and cheap.
+  deadlines.start(Math.max(config.tickMs, 1_000));
   // Revocations made elsewhere (the CLI, another node) reach live connections within half a minute.
   const recheck = setInterval(() => {
     revalidateSockets().catch((err: unknown) => logger.error({ err }, 'could not re-check live sessions'));
@@ -295,12 +306,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     audit,
     incidents,
     alerts,
+    deadlines,
     listen: (port, host = '127.0.0.1') => listenOn(http, port, host),
     listenOsmAnd: (port, host = '127.0.0.1') => listenOn(osmandHttp, port, host),
     async close() {
       clearInterval(recheck);
       stopUnitAlerts();
       earlyWarning.close();
+      deadlines.close();
       arrivals.close();
       stopAlertFeed();
       hub.stop();

@@ -1,3 +1,4 @@
+import { DEFAULT_DEADLINES, deadlinesFrom } from './alerts/deadlines.js';
 import { describe, expect, it } from 'vitest';
 import { parseEnv, trackingPolicyFrom } from './env.js';
 
@@ -33,5 +34,19 @@ describe('parseEnv', () => {
     expect(parseEnv({ STATUS_THRESHOLDS: '{"ipo-foot":{"staleAfterS":600,"lostAfterS":300}}' })).toMatchObject({ ok: false });
     expect(parseEnv({ STATUS_THRESHOLDS: '{"hovercraft":{"staleAfterS":1,"lostAfterS":2}}' })).toMatchObject({ ok: false });
     expect(parseEnv({ STATUS_THRESHOLDS: 'not json' })).toMatchObject({ ok: false, message: expect.stringContaining('not valid JSON') });
+  });
+
+  it('lays configured deadlines over the defaults and names a bad one', () => {
+    const ok = parseEnv({ DEADLINES: '{"verifyMinutes":{"4":5},"acknowledgeMinutes":{"1":60}}' });
+    expect(ok.ok).toBe(true);
+    if (ok.ok) {
+      const policy = deadlinesFrom(ok.env.DEADLINES);
+      expect(policy.verifyMinutes).toEqual({ 4: 5, 3: 30, 2: 120, 1: 480 });
+      expect(policy.acknowledgeMinutes).toEqual({ 4: 2, 3: 5, 2: 15, 1: 60 });
+      expect(policy.assignMinutes).toEqual(DEFAULT_DEADLINES.assignMinutes);
+    }
+    const bad = parseEnv({ DEADLINES: '{"verifyMinutes":{"4":-1}}' });
+    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('DEADLINES') });
+    expect(parseEnv({ DEADLINES: '{"verifyMinuts":{}}' })).toMatchObject({ ok: false });
   });
 });

@@ -2,12 +2,23 @@ import { z } from 'zod';
 import { formatPath } from '../shared/reply.js';
 import { UnitType } from '../shared/units.js';
 import { DEFAULT_POLICY, type TrackingPolicy } from './tracking/status.js';
+import { DeadlinePolicy } from './alerts/deadlines.js';
 
 const OnOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .transform((v) => v === 'on' || v === 'true' || v === '1');
 
 const Seconds = z.coerce.number().positive();
+
+/** A setting written as JSON in one environment variable. */
+const JsonText = z.string().transform((s, ctx) => {
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+    return z.NEVER;
+  }
+});
 
 /**
  * Every setting the server reads from its environment, with a default that works on one
@@ -38,17 +49,7 @@ export const EnvSchema = z.object({
    * per unit type, how long without a report before a unit is stale, then lost, as JSON, e.g.
    * {"ipo-foot":{"staleAfterS":300,"lostAfterS":1200}}; types left out keep their defaults
    */
-  STATUS_THRESHOLDS: z
-    .string()
-    .transform((s, ctx) => {
-      try {
-        return JSON.parse(s) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(
+  STATUS_THRESHOLDS: JsonText.pipe(
       z.partialRecord(
         UnitType,
         z
@@ -57,6 +58,11 @@ export const EnvSchema = z.object({
       ),
     )
     .optional(),
+  /**
+   * deadlines in minutes per severity (1 low … 4 critical), as JSON, over the defaults, e.g.
+   * {"verifyMinutes":{"4":5},"assignMinutes":{"3":45},"acknowledgeMinutes":{"4":1}}
+   */
+  DEADLINES: JsonText.pipe(DeadlinePolicy).optional(),
   /** how far ahead of the server's clock a fix may be stamped before it is refused */
   MAX_CLOCK_SKEW_S: Seconds.default(120),
   /** position history older than this is pruned */

@@ -4,6 +4,7 @@ import { systemClock } from './clock.js';
 import { createApp } from './app.js';
 import { openSqlite } from './db/open.js';
 import { parseEnv, trackingPolicyFrom } from './env.js';
+import { deadlinesFrom } from './alerts/deadlines.js';
 import { CotListener, networkList } from './ingest/cot-listener.js';
 import { loadBasemapJson, loadMissionPack } from './pack.js';
 import { provisionSimulator } from './simulator/provision.js';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
       loginsPerMinute: env.LOGINS_PER_MINUTE,
       ingestPerMinute: env.INGEST_PER_MINUTE,
       maxBodyBytes: Math.round(env.MAX_BODY_MB * 1024 * 1024),
+      deadlines: deadlinesFrom(env.DEADLINES),
     },
   });
 

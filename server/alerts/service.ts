@@ -152,6 +152,13 @@ export class AlertService {
     return rows.map(alertFromRow);
   }
 
+  /** Every unresolved alert of these kinds. */
+  async openOfKinds(kinds: readonly AlertKind[]): Promise<Alert[]> {
+    if (kinds.length === 0) return [];
+    const rows = await this.db.selectFrom('alerts').selectAll().where('kind', 'in', [...kinds]).where('resolved_at', 'is', null).limit(5000).execute();
+    return rows.map(alertFromRow);
+  }
+
   /** Whether an alert of this kind is still open for the unit. */
   async isOpen(kind: AlertKind, unitId: string): Promise<boolean> {
     return (await this.openFor(kind, unitId)) !== null;

@@ -19,12 +19,14 @@ export interface IncidentRouteOptions {
   tracker: Tracker;
   /** after patrols are assigned: their arrival is watched for */
   onAssigned: (record: IncidentRecord, unitIds: readonly string[]) => void;
+  /** after any change by a person (status, details, assignment): deadlines are settled */
+  onActedOn: (record: IncidentRecord) => void;
 }
 
 const IdParam = z.string().uuid('an incident id as the server issued it');
 
 /** Incidents under /api/incidents: lists and live updates never carry victims or witnesses. */
-export function incidentRouter({ incidents, feed, audit, onIncidentChanged, tracker, onAssigned }: IncidentRouteOptions): Router {
+export function incidentRouter({ incidents, feed, audit, onIncidentChanged, tracker, onAssigned, onActedOn }: IncidentRouteOptions): Router {
   const router = Router();
   const json = express.json({ limit: '256kb' });
   const needToKnow = (req: express.Request) => principalOf(req)?.permissions.has('incidents:read-sensitive') ?? false;
@@ -71,6 +73,7 @@ export function incidentRouter({ incidents, feed, audit, onIncidentChanged, trac
     await audit.record({ actor: actorOf(req), action: 'incident.update', target: id, details: { fields: Object.keys(change) } });
     sendOk(res, summarise(record, needToKnow(req)));
     feed.publish('incident:updated', record);
+    onActedOn(record);
     if (change.location !== undefined || change.severity !== undefined || change.category !== undefined) onIncidentChanged(record);
   });
 
@@ -99,6 +102,7 @@ export function incidentRouter({ incidents, feed, audit, onIncidentChanged, trac
     sendOk(res, summarise(record, needToKnow(req)));
     feed.publish('incident:updated', record);
     onAssigned(record, unitIds);
+    onActedOn(record);
   });
 
   router.get('/:id/timeline', requirePermission('map:read'), async (req, res) => {

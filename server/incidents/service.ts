@@ -223,6 +223,12 @@ export class IncidentService {
     return rows.map((r) => ({ incidentId: r.incident_id, unitId: r.unit_id, lat: r.lat, lon: r.lon }));
   }
 
+  /** Incidents still reported or verified (nobody is responding yet), with their assignments. */
+  async awaitingAction(): Promise<IncidentRecord[]> {
+    const rows = await this.db.selectFrom('incidents').selectAll().where('status', 'in', ['reported', 'verified']).orderBy('reported_at').limit(5000).execute();
+    return this.withAssignments(rows);
+  }
+
   async get(id: string): Promise<IncidentRecord | null> {
     const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;
@@ -233,6 +239,10 @@ export class IncidentService {
   /** Newest first. */
   async list(limit = 2000): Promise<IncidentRecord[]> {
     const rows = await this.db.selectFrom('incidents').selectAll().orderBy('reported_at', 'desc').limit(limit).execute();
+    return this.withAssignments(rows);
+  }
+
+  private async withAssignments(rows: readonly IncidentsTable[]): Promise<IncidentRecord[]> {
     if (rows.length === 0) return [];
     const assignments = await this.db
       .selectFrom('incident_assignments')
