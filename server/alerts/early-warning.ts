@@ -36,10 +36,11 @@ const CATEGORY_WORDS: Record<IncidentRecord['category'], string> = {
 /**
  * Wires the pure early-warning rules of `geo/rules` to incidents and patrols: an incident near
  * a protected site or inside an in-season corridor raises an alert at the incident's severity;
- * a patrol entering or leaving a POC site raises a notice.
+ * a patrol entering or leaving a POC site, or entering an in-season corridor, raises a notice.
  */
 export class EarlyWarning {
   private readonly zonesByUnit = new Map<string, string[]>();
+  private readonly corridorsByUnit = new Map<string, string[]>();
   private readonly stop: () => void;
 
   constructor(
@@ -94,11 +95,24 @@ export class EarlyWarning {
       const now = zonesContaining(this.index, [fix.lon, fix.lat]).map((z) => z.id);
       const before = this.zonesByUnit.get(id);
       this.zonesByUnit.set(id, now);
+      const corridors = corridorsAt(this.index, [fix.lon, fix.lat], this.policy.corridorBufferKm, this.clock.now()).filter((c) => c.inSeason);
+      const corridorsBefore = this.corridorsByUnit.get(id);
+      this.corridorsByUnit.set(id, corridors.map((c) => c.corridor.properties.id));
       // The first fix seen only sets where the patrol is; crossings come after.
-      if (!before) continue;
+      if (!before || !corridorsBefore) continue;
       const { entered, left } = zoneTransitions(before, now);
       const name = (zoneId: string) => this.index.zones.find((z) => z.id === zoneId)?.name ?? zoneId;
+      const onCorridor = corridors.filter((c) => !corridorsBefore.includes(c.corridor.properties.id));
       const work = [
+        ...onCorridor.map((c) =>
+          this.alerts.raise({
+            kind: 'patrol-in-corridor',
+            severity: 1,
+            title: `${unit.callsign} on the ${c.corridor.properties.name} corridor, in season`,
+            unitId: id,
+            notice: true,
+          }),
+        ),
         ...entered.map((z) => this.alerts.raise({ kind: 'patrol-entered-zone', severity: 1, title: `${unit.callsign} entered ${name(z)}`, unitId: id, notice: true })),
         ...left.map((z) => this.alerts.raise({ kind: 'patrol-left-zone', severity: 1, title: `${unit.callsign} left ${name(z)}`, unitId: id, notice: true })),
       ];

@@ -92,4 +92,28 @@ describe('early warning', () => {
     ]);
     desk.disconnect();
   });
+
+  it('gives notice when a patrol comes onto a corridor in its season, and not out of season', async () => {
+    await server.register([testUnit('kua-fpu-2', { callsign: 'KUA-FPU-2', fieldOffice: 'kuajok' })]);
+    const token = await server.deviceToken('kua-fpu-2');
+    const desk = await connectDashboard(server.url, operator);
+    const seen = collect(desk);
+    const at = async (lat: number, lon: number) => {
+      clock.advance(60_000);
+      expect((await postAsDevice(`${server.url}/api/positions`, token, { reports: [{ unitId: 'kua-fpu-2', time: clock.now(), lat, lon }] })).status).toBe(200);
+    };
+    await at(8.3, 29.6); // far from any corridor
+    await at(7.93, 28.2154); // on the Gogrial → Kayango line in February
+    await at(7.935, 28.2154); // still on it: no second notice
+    await expect.poll(() => seen.filter((x) => x.kind === 'patrol-in-corridor').map((x) => [x.title, x.severity, x.resolvedAt !== null])).toEqual([
+      ['KUA-FPU-2 on the Gogrial → Kayango corridor, in season', 1, true],
+    ]);
+    clock.set(Date.parse('2027-07-15T09:00:00Z'));
+    await at(8.3, 29.6);
+    await at(7.93, 28.2154);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen.filter((x) => x.kind === 'patrol-in-corridor')).toHaveLength(1);
+    clock.set(Date.parse('2027-02-15T09:00:00Z'));
+    desk.disconnect();
+  });
 });
