@@ -53,6 +53,11 @@ export function AlertBanner() {
         {alertAge(alert.raisedAt, now)}
       </span>
       {alert.resolvedAt !== null && <span className="alert-tag-resolved">Resolved</span>}
+      {alert.escalatedAt !== null && alert.resolvedAt === null && (
+        <span className="alert-tag-escalated" data-testid="alert-banner-escalated">
+          Escalated · not acknowledged
+        </span>
+      )}
       <span className="alert-banner-end">
         {problem && (
           <span className="alert-banner-problem" role="status">

@@ -36,6 +36,11 @@ export const AlertRow = memo(function AlertRow({ alert, callsign, now, mayAcknow
             Resolved
           </span>
         )}
+        {alert.escalatedAt !== null && waiting && (
+          <span className="alert-tag-escalated" data-testid={`alert-escalated-${alert.id}`} title={`Escalated at ${jubaHoursMinutes(alert.escalatedAt)} Juba: nobody acknowledged it in time`}>
+            Escalated
+          </span>
+        )}
       </div>
       {unitId !== null && callsign !== null ? (
         <button type="button" className="alert-row-title alert-row-link" title={`Show ${callsign} on the map`} onClick={() => onFocus(unitId)}>

@@ -22,6 +22,17 @@ describe('alarmFor', () => {
   });
 });
 
+describe('escalation', () => {
+  it('sounds an alert again when it is escalated, even a medium one, but only once', () => {
+    const waiting = anAlert('slow', { severity: 2, raisedAt: 1_000 });
+    const escalated = { ...waiting, escalatedAt: 200_000 };
+    expect(alarmFor(byId(waiting), byId(escalated))).toBe(3);
+    expect(alarmFor(byId(escalated), byId(escalated))).toBe(0);
+    expect(alarmFor(byId(anAlert('c', { severity: 4 })), byId(anAlert('c', { severity: 4, escalatedAt: 5 })))).toBe(4);
+    expect(alarmFor(byId(waiting), byId({ ...escalated, acknowledgedAt: 3, acknowledgedBy: 'op' }))).toBe(0);
+  });
+});
+
 describe('repeating', () => {
   it('keeps sounding while a critical alert is unacknowledged', () => {
     expect(keepsSounding(byId(anAlert('a', { severity: 4 })))).toBe(true);

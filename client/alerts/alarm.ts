@@ -9,15 +9,21 @@ export const REPEAT_EVERY_MS = 10_000;
 
 /**
  * The severity to sound for what has just arrived: the worst new, unacknowledged, unresolved
- * alert of severity 3 or more that `previous` did not hold; 0 for silence. With no `previous`
- * (the first snapshot after loading) nothing is new.
+ * alert of severity 3 or more that `previous` did not hold, or any alert just escalated for
+ * want of acknowledgement (sounded at least as a severity 3); 0 for silence. With no
+ * `previous` (the first snapshot after loading) nothing is new.
  */
 export function alarmFor(previous: ReadonlyMap<string, Alert> | null, next: ReadonlyMap<string, Alert>): number {
   if (previous === null) return 0;
   let worst = 0;
   for (const alert of next.values()) {
-    if (previous.has(alert.id) || !isUnacknowledged(alert) || alert.resolvedAt !== null) continue;
-    if (alert.severity >= SOUNDING_SEVERITY) worst = Math.max(worst, alert.severity);
+    if (!isUnacknowledged(alert) || alert.resolvedAt !== null) continue;
+    const before = previous.get(alert.id);
+    if (before === undefined) {
+      if (alert.severity >= SOUNDING_SEVERITY) worst = Math.max(worst, alert.severity);
+    } else if (before.escalatedAt === null && alert.escalatedAt !== null) {
+      worst = Math.max(worst, alert.severity, SOUNDING_SEVERITY);
+    }
   }
   return worst;
 }

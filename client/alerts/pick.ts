@@ -18,12 +18,13 @@ export const isNotice = (alert: Alert): boolean => alert.severity <= 1 && alert.
 
 /**
  * Worst first: the most severe; at equal severity one whose cause is still there (an SOS not yet
- * cancelled) before one already resolved; then the newest.
+ * cancelled) before one already resolved, an escalated one before the rest; then the newest.
  */
 export function bannerOrder(a: Alert, b: Alert): number {
   return (
     b.severity - a.severity ||
     Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null) ||
+    Number(b.escalatedAt !== null) - Number(a.escalatedAt !== null) ||
     b.raisedAt - a.raisedAt ||
     a.id.localeCompare(b.id)
   );

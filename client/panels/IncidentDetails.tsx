@@ -4,6 +4,7 @@ import { jubaTime, jubaDate, zuluDtg } from '../format/time.js';
 import { CATEGORY_LABEL, severityText, STATUS_LABEL } from '../incidents/categories.js';
 import { useMe } from '../session/context.js';
 import { Field } from './Field.js';
+import { IncidentDispatch } from '../incidents/IncidentDispatch.js';
 import { IncidentActions } from './IncidentActions.js';
 import { IncidentDiamond } from './IncidentLegend.js';
 import { IncidentTimeline } from './IncidentTimeline.js';
@@ -64,7 +65,20 @@ export function IncidentDetails({ incident }: { incident: IncidentSummary }) {
         <Field label="Field office" testId="incident-field-office">
           {incident.fieldOffice ? fieldOfficeName(incident.fieldOffice) : <span className="muted">none nearby</span>}
         </Field>
+        <Field label="Nearest POC site" testId="incident-nearest-site">
+          {incident.nearestSite ? (
+            <>
+              {incident.nearestSite.name}
+              {incident.nearestSite.distanceKm !== null && (
+                <span className="muted"> · {incident.nearestSite.distanceKm === 0 ? 'inside' : `${incident.nearestSite.distanceKm.toFixed(1)} km`}</span>
+              )}
+            </>
+          ) : (
+            <span className="muted">none</span>
+          )}
+        </Field>
       </dl>
+      <IncidentDispatch incident={incident} canManage={canManage} />
       <IncidentTimeline id={incident.id} updatedAt={incident.updatedAt} />
     </div>
   );

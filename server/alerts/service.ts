@@ -101,8 +101,9 @@ export class AlertService {
 
   /**
    * Escalates every alert still unacknowledged past its deadline (by severity, in ms; a
-   * severity without a deadline never escalates): each is marked once and sent to every
-   * screen again. Notices never escalate. Returns the alerts escalated.
+   * severity without a deadline never escalates) whose cause is still there: each is marked
+   * once and sent to every screen again. Notices (born resolved) never escalate. Returns the
+   * alerts escalated.
    */
   async escalateOverdue(deadlineMs: (severity: number) => number | null): Promise<Alert[]> {
     const now = this.clock.now();
@@ -111,7 +112,7 @@ export class AlertService {
       .selectAll()
       .where('acknowledged_at', 'is', null)
       .where('escalated_at', 'is', null)
-      .where((eb) => eb.or([eb('resolved_at', 'is', null), eb('resolved_at', '!=', eb.ref('raised_at'))]))
+      .where('resolved_at', 'is', null)
       .orderBy('raised_at')
       .limit(500)
       .execute();

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { IncidentSummary, OPEN_STATUSES, type Assignment, type DispatchCandidate } from '../../shared/incidents.js';
+import { UnitType } from '../../shared/units.js';
+import { useFocusUnit } from '../alerts/useFocusUnit.js';
+import { FormStatus } from '../forms/FormStatus.js';
+import { useAction } from '../forms/useAction.js';
+import { UNIT_TYPE_SHORT } from '../format/labels.js';
+import { jubaHoursMinutes } from '../format/time.js';
+import { useSession } from '../session/context.js';
+import { useOps, useOpsStore } from '../state/context.js';
+import { useDispatchCandidates } from './useDispatchCandidates.js';
+
+const SHOWN = 6;
+const FIELDS = ['unitIds'] as const;
+
+const typeLabel = (type: string): string => {
+  const known = UnitType.safeParse(type);
+  return known.success ? UNIT_TYPE_SHORT[known.data] : type;
+};
+
+const minutes = (ms: number): string => `${Math.max(1, Math.round(ms / 60_000))} min`;
+
+/** One patrol sent: on its way, or there and how long it took. */
+function AssignmentRow({ assignment }: { assignment: Assignment }) {
+  const callsign = useOps((s) => s.units.get(assignment.unitId)?.callsign ?? assignment.unitId);
+  const focus = useFocusUnit();
+  const arrived = assignment.arrivedAt;
+  return (
+    <li className="assignment" data-testid="incident-assignment" data-unit-id={assignment.unitId} data-arrived={arrived === null ? 'no' : 'yes'}>
+      <button type="button" className="link-button mono" title="Show this patrol on the map" onClick={() => focus(assignment.unitId)}>
+        {callsign}
+      </button>
+      <span className="muted">
+        sent {jubaHoursMinutes(assignment.assignedAt)} by {assignment.assignedBy}
+      </span>
+      {arrived === null ? (
+        <span className="chip chip-incident-responding">On the way</span>
+      ) : (
+        <span className="chip chip-incident-resolved" title="Time from assignment to arrival">
+          Arrived {jubaHoursMinutes(arrived)} · {minutes(arrived - assignment.assignedAt)}
+        </span>
+      )}
+    </li>
+  );
+}
+
+function CandidateRow({ candidate, nearest, checked, onToggle }: { candidate: DispatchCandidate; nearest: boolean; checked: boolean; onToggle: () => void }) {
+  return (
+    <li className="dispatch-candidate" data-testid="dispatch-candidate" data-unit-id={candidate.unitId}>
+      <label>
+        <input type="checkbox" checked={checked} onChange={onToggle} data-testid="dispatch-pick" />
+        <span className="mono dispatch-callsign">{candidate.callsign}</span>
+        <span className="muted">{typeLabel(candidate.type)}</span>
+        {nearest && <span className="chip chip-nearest">Nearest</span>}
+      </label>
+      <span className="dispatch-figures mono" data-testid="dispatch-figures">
+        {candidate.distanceKm.toFixed(1)} km · ~{Math.round(candidate.etaMinutes)} min
+      </span>
+    </li>
+  );
+}
+
+/**
+ * Who is on the way to an incident, and for a desk that may manage incidents, the patrols that
+ * could be sent: available ones only (live, on patrol or at base), nearest first, with a rough
+ * arrival time by road or on foot. Sending makes the patrol and the incident "responding".
+ */
+export function IncidentDispatch({ incident, canManage }: { incident: IncidentSummary; canManage: boolean }) {
+  const open = OPEN_STATUSES.includes(incident.status) || incident.status === 'resolved';
+  return (
+    <section data-testid="incident-dispatch">
+      {incident.assignments.length > 0 && (
+        <>
+          <h3 className="incident-section">Patrols sent</h3>
+          <ul className="assignments">
+            {incident.assignments.map((a) => (
+              <AssignmentRow key={a.unitId} assignment={a} />
+            ))}
+          </ul>
+        </>
+      )}
+      {canManage && open && <DispatchPicker incident={incident} />}
+    </section>
+  );
+}
+
+function DispatchPicker({ incident }: { incident: IncidentSummary }) {
+  const session = useSession();
+  const store = useOpsStore();
+  const { state, reload } = useDispatchCandidates(incident.id, incident.updatedAt);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const action = useAction(FIELDS);
+  const sent = new Set(incident.assignments.map((a) => a.unitId));
+  const candidates = state.status === 'loaded' ? state.candidates.filter((c) => !sent.has(c.unitId)).slice(0, SHOWN) : [];
+  const chosen = candidates.filter((c) => picked.has(c.unitId));
+
+  const toggle = (unitId: string) =>
+    setPicked((now) => {
+      const next = new Set(now);
+      if (!next.delete(unitId)) next.add(unitId);
+      return next;
+    });
+
+  const send = () =>
+    void action.run(
+      async () => {
+        const updated = await session.send('POST', `/api/incidents/${encodeURIComponent(incident.id)}/assign`, { unitIds: chosen.map((c) => c.unitId) }, IncidentSummary);
+        store.setState((s) => ({ incidents: new Map(s.incidents).set(updated.id, updated) }));
+        setPicked(new Set());
+        return chosen.map((c) => c.callsign);
+      },
+      (callsigns) => `Sent ${callsigns.join(', ')}.`,
+    );
+
+  return (
+    <>
+      <h3 className="incident-section">Send a patrol</h3>
+      {state.status === 'loading' && <p className="muted">Finding the nearest available patrols…</p>}
+      {state.status === 'failed' && (
+        <p className="muted" role="alert">
+          Cannot rank patrols: {state.problem}{' '}
+          <button type="button" className="link-button" onClick={reload}>
+            Try again
+          </button>
+        </p>
+      )}
+      {state.status === 'loaded' && candidates.length === 0 && <p className="muted" data-testid="dispatch-none">No patrol is available: none live, on patrol or at base.</p>}
+      {candidates.length > 0 && (
+        <>
+          <ul className="dispatch-candidates" aria-label="Available patrols, nearest first">
+            {candidates.map((c, i) => (
+              <CandidateRow key={c.unitId} candidate={c} nearest={i === 0} checked={picked.has(c.unitId)} onToggle={() => toggle(c.unitId)} />
+            ))}
+          </ul>
+          <p className="dispatch-note muted">Distance by road ≈ 1.3 × straight line; vehicles at 35 km/h, foot patrols at 4 km/h.</p>
+          <button type="button" className="button button-primary" data-testid="dispatch-assign" disabled={chosen.length === 0 || action.pending} onClick={send}>
+            {action.pending ? 'Sending…' : chosen.length > 1 ? `Send ${chosen.length} patrols` : chosen.length === 1 ? `Send ${chosen[0]?.callsign ?? ''}` : 'Pick a patrol to send'}
+          </button>
+        </>
+      )}
+      <FormStatus problems={action.problems} success={action.success} testId="dispatch" />
+    </>
+  );
+}
