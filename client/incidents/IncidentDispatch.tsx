@@ -44,7 +44,7 @@ function AssignmentRow({ assignment }: { assignment: Assignment }) {
   );
 }
 
-function CandidateRow({ candidate, nearest, checked, onToggle }: { candidate: DispatchCandidate; nearest: boolean; checked: boolean; onToggle: () => void }) {
+function CandidateRow({ candidate, nearest, quickest, checked, onToggle }: { candidate: DispatchCandidate; nearest: boolean; quickest: boolean; checked: boolean; onToggle: () => void }) {
   return (
     <li className="dispatch-candidate" data-testid="dispatch-candidate" data-unit-id={candidate.unitId}>
       <label>
@@ -52,6 +52,7 @@ function CandidateRow({ candidate, nearest, checked, onToggle }: { candidate: Di
         <span className="mono dispatch-callsign">{candidate.callsign}</span>
         <span className="muted">{typeLabel(candidate.type)}</span>
         {nearest && <span className="chip chip-nearest">Nearest</span>}
+        {quickest && <span className="chip chip-quickest">Quickest</span>}
       </label>
       <span className="dispatch-figures mono" data-testid="dispatch-figures">
         {candidate.distanceKm.toFixed(1)} km · ~{Math.round(candidate.etaMinutes)} min
@@ -93,6 +94,8 @@ function DispatchPicker({ incident }: { incident: IncidentSummary }) {
   const sent = new Set(incident.assignments.map((a) => a.unitId));
   const candidates = state.status === 'loaded' ? state.candidates.filter((c) => !sent.has(c.unitId)).slice(0, SHOWN) : [];
   const chosen = candidates.filter((c) => picked.has(c.unitId));
+  // The nearest is not always the first to arrive: a vehicle further off may beat a foot patrol.
+  const quickest = candidates.reduce<DispatchCandidate | null>((best, c) => (best === null || c.etaMinutes < best.etaMinutes ? c : best), null);
 
   const toggle = (unitId: string) =>
     setPicked((now) => {
@@ -129,7 +132,7 @@ function DispatchPicker({ incident }: { incident: IncidentSummary }) {
         <>
           <ul className="dispatch-candidates" aria-label="Available patrols, nearest first">
             {candidates.map((c, i) => (
-              <CandidateRow key={c.unitId} candidate={c} nearest={i === 0} checked={picked.has(c.unitId)} onToggle={() => toggle(c.unitId)} />
+              <CandidateRow key={c.unitId} candidate={c} nearest={i === 0} quickest={i !== 0 && c === quickest} checked={picked.has(c.unitId)} onToggle={() => toggle(c.unitId)} />
             ))}
           </ul>
           <p className="dispatch-note muted">Distance by road ≈ 1.3 × straight line; vehicles at 35 km/h, foot patrols at 4 km/h.</p>
