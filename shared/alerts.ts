@@ -4,6 +4,7 @@ import { Severity } from './incidents.js';
 /** What raised an alert. Early-warning rules add their own kinds. */
 export const AlertKind = z.enum([
   'sos',
+  'unit-stale',
   'unit-lost',
   'incident-near-site',
   'incident-in-corridor',

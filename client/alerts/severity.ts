@@ -11,6 +11,7 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
 
 export const ALERT_KIND_LABEL: Record<AlertKind, string> = {
   sos: 'SOS',
+  'unit-stale': 'Unit stale',
   'unit-lost': 'Unit lost',
   'incident-near-site': 'Incident near site',
   'incident-in-corridor': 'Incident in corridor',

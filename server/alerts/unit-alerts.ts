@@ -3,7 +3,7 @@ import type { Unit } from '../../shared/units.js';
 import type { Tracker } from '../tracking/tracker.js';
 import type { AlertService } from './service.js';
 
-/** SOS from a patrol is critical; a lost patrol is serious. */
+/** SOS from a patrol is critical; a lost patrol is serious; a stale one is a notice. */
 const SOS_SEVERITY = 4;
 const LOST_SEVERITY = 3;
 
@@ -17,6 +17,10 @@ export type OpenSosIncident = (unit: Unit) => Promise<string | null>;
 export function alertOnUnitTransitions(tracker: Tracker, alerts: AlertService, logger: Logger, openSosIncident?: OpenSosIncident): () => void {
   return tracker.onTransition((unit, before) => {
     const work: Promise<unknown>[] = [];
+    // Stale is the first sign of a patrol falling silent: a notice for the record, no alarm.
+    if (unit.status === 'stale' && before.status === 'live') {
+      work.push(alerts.raise({ kind: 'unit-stale', severity: 1, title: `${unit.callsign} stale: reports have stopped`, unitId: unit.id, notice: true }));
+    }
     if (unit.status === 'lost' && before.status !== 'lost') {
       // The screens show how long ago the last report was, in Juba time: the title need not.
       work.push(alerts.raise({ kind: 'unit-lost', severity: LOST_SEVERITY, title: `${unit.callsign} lost: no report`, unitId: unit.id }));

@@ -44,11 +44,15 @@ it('turns a silent unit stale, then lost, raising an alert every screen sees, an
   clock.advance(480_000);
   server.app.hub.tick();
   await expect.poll(() => statuses).toEqual(['stale', 'lost']);
-  await expect.poll(() => viewerAlerts.map((a) => [a.kind, a.unitId, a.severity])).toEqual([['unit-lost', 'tor-1', 3]]);
-  expect(deskAlerts[0]?.title).toMatch(/^TRT-FPU-1 lost/);
+  // Stale is a notice, born resolved; lost is the alert that waits for a desk.
+  await expect.poll(() => viewerAlerts.map((a) => [a.kind, a.unitId, a.severity, a.resolvedAt !== null])).toEqual([
+    ['unit-stale', 'tor-1', 1, true],
+    ['unit-lost', 'tor-1', 3, false],
+  ]);
+  expect(deskAlerts[1]?.title).toMatch(/^TRT-FPU-1 lost/);
 
   // The desk acknowledges it: every screen sees who and when.
-  const id = deskAlerts[0]?.id ?? '';
+  const id = deskAlerts[1]?.id ?? '';
   expect((await viewer.send('POST', `/api/alerts/${id}/acknowledge`)).status).toBe(403);
   const ack = await operator.send('POST', `/api/alerts/${id}/acknowledge`);
   expect(ack.status).toBe(200);
