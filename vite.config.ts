@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { offlineWorker } from './client/offline/vite-plugin.js';
 
 const serverPort = Number(process.env.PORT ?? 8080);
 
 export default defineConfig({
   root: 'client',
   publicDir: false,
-  plugins: [react()],
+  // The offline worker (dist/client/sw.js) is built with the app: see client/offline/.
+  plugins: [react(), offlineWorker({ entry: fileURLToPath(new URL('./client/offline/sw.ts', import.meta.url)) })],
   // maplibre-gl's worker does not load from Vite's pre-bundled copy.
   optimizeDeps: { exclude: ['maplibre-gl'] },
   build: {
@@ -25,9 +28,27 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['{shared,geo,server,client}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
     environment: 'node',
-    globalSetup: ['tests/global-setup.ts'],
+    // The whole suite runs on SQLite; the server-side tests run again on PostgreSQL (a throwaway
+    // cluster started for the run). `--project sqlite` or `--project postgres` runs one of them.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['{shared,geo,server,client}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
+          globalSetup: ['tests/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/postgres-setup.ts'],
+        },
+      },
+    ],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -14,18 +14,24 @@ import { ReportPlacing } from './map/layers/ReportPlacing.js';
 import { ReportForm } from './incidents/ReportForm.js';
 import { ReportHint } from './incidents/ReportHint.js';
 import { MapPicking } from './map/layers/MapPicking.js';
+import { PatrolPlacing } from './map/layers/PatrolPlacing.js';
+import { PatrolsLayer } from './map/layers/PatrolsLayer.js';
+import { PatrolsPanel } from './patrols/PatrolsPanel.js';
 import { MapReady } from './map/layers/MapReady.js';
 import { SitesLayer } from './map/layers/SitesLayer.js';
 import { TrailsLayer } from './map/layers/TrailsLayer.js';
 import { UnitFocus } from './map/layers/UnitFocus.js';
 import { UnitsLayer } from './map/layers/UnitsLayer.js';
 import { MapView } from './map/MapView.js';
+import { StaleNotice } from './offline/StaleNotice.js';
 import { DetailsPanel } from './panels/DetailsPanel.js';
 import { LayerSwitcher } from './panels/LayerSwitcher.js';
 import { UnitsPanel } from './panels/units/UnitsPanel.js';
 import { useRoute } from './routing/useRoute.js';
 import { tabsFor } from './admin/access.js';
 import { useMe, useWallView } from './session/context.js';
+import { WallMap } from './wall/WallMap.js';
+import { WallPanels } from './wall/WallPanels.js';
 import { useOps } from './state/context.js';
 
 // Only administrators open it: the rest never download it.
@@ -55,6 +61,9 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
   const showUnits = useOps((s) => s.unitsPanelOpen) && !wall && !showAdmin;
   // So is the alert queue; the banner above the map is on every screen.
   const showAlerts = useOps((s) => s.alertsPanelOpen) && !wall && !showAdmin;
+  // Patrol orders are listed and planned at a desk; their routes are drawn on every screen.
+  const showPatrols = useOps((s) => s.patrolsPanelOpen) && !wall && !showAdmin;
+  const placingCheckpoints = useOps((s) => s.patrolDraft?.placing === true) && showPatrols;
   // Corridors brighten in their season; the month is re-read every hour.
   const month = jubaMonthNumber(useServerNow(3_600_000));
 
@@ -64,7 +73,7 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
         <AlarmWatcher />
         <Header />
         <AlertBanner />
-        <main className="main" data-units-panel={showUnits ? 'open' : 'closed'} data-alerts-panel={showAlerts ? 'open' : 'closed'}>
+        <main className="main" data-units-panel={showUnits ? 'open' : 'closed'} data-alerts-panel={showAlerts ? 'open' : 'closed'} data-patrols-panel={showPatrols ? 'open' : 'closed'}>
           <MapView tilesUrl={tilesUrl} basemap={basemap} exposeForTests={exposeMapForTests}>
             <CorridorsLayer pack={pack} month={month} visible={layers.corridors} />
             <SitesLayer
@@ -73,6 +82,7 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
             />
             <TrailsLayer visible={layers.trails} selectedUnitId={selectedUnitId} />
             <IncidentsLayer visible={layers.incidents} labels={layers.incidentLabels} selectedIncidentId={selectedIncidentId} />
+            <PatrolsLayer />
             <UnitsLayer
               visible={{ units: layers.units, labels: layers.unitLabels, accuracy: layers.accuracy }}
               selectedUnitId={selectedUnitId}
@@ -80,11 +90,15 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
             {!wall && <MapPicking />}
             {!wall && <UnitFocus />}
             {canReport && draft?.stage === 'placing' && <ReportPlacing />}
+            {placingCheckpoints && <PatrolPlacing />}
+            {wall && <WallMap />}
             <MapReady />
           </MapView>
           <LinkBanner />
+          <StaleNotice />
           {showUnits && <UnitsPanel />}
-          <LayerSwitcher />
+          {showPatrols && <PatrolsPanel />}
+          {wall ? <WallPanels /> : <LayerSwitcher />}
           {!wall && draft?.stage !== 'form' && <DetailsPanel />}
           {canReport && draft?.stage === 'placing' && <ReportHint />}
           {canReport && draft?.stage === 'form' && <ReportForm at={draft.at} />}

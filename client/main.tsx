@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadStatic } from './http/load.js';
 import { createSession } from './http/session.js';
+import { browserWorkerContainer, startOfflineCopy } from './offline/offlineCopy.js';
 import { Root } from './Root.js';
 import { startFeed } from './realtime/feed.js';
 import { SessionProvider } from './session/context.js';
@@ -31,6 +32,15 @@ whileSignedIn(store, () => {
     stopFeed();
   };
 });
+// The offline copy (client/offline/): the built app only, never the dev server's hot reload
+// (whatever NODE_ENV the build ran under: the browser tests build under NODE_ENV=test).
+if (!import.meta.hot) {
+  startOfflineCopy(store, {
+    container: browserWorkerContainer(),
+    caches: window.isSecureContext ? window.caches : undefined,
+    reload: () => loadStatic(store, { onUnauthenticated: () => void session.expired() }),
+  });
+}
 void session.check();
 
 const exposeMapForTests = new URLSearchParams(window.location.search).get('test') === '1';

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UserRole, Username } from '../shared/auth.js';
@@ -8,7 +7,7 @@ import { KyselyTrackingStore } from '../server/store/tracking.js';
 import { AccountError, AccountService } from '../server/auth/accounts.js';
 import { AuditLog } from '../server/audit/audit-log.js';
 import { systemClock } from '../server/clock.js';
-import { openSqlite } from '../server/db/open.js';
+import { openDatabase } from '../server/db/open.js';
 import { parseEnv } from '../server/env.js';
 
 const HELP = `Administration of the operations map, straight on its database (the server may be running).
@@ -28,8 +27,8 @@ const HELP = `Administration of the operations map, straight on its database (th
   npm run admin -- revoke-wall-link <linkId>
   npm run admin -- audit [--limit 50]
 
-The database is the one under DATA_DIR (default ./data). Without --password a random password is
-printed once.`;
+The database is the server's: PostgreSQL at DATABASE_URL when it is set, otherwise the one under
+DATA_DIR (default ./data). Without --password a random password is printed once.`;
 
 const ACTOR = `cli:${process.env.USER ?? 'unknown'}`;
 
@@ -60,7 +59,7 @@ async function main(): Promise<number> {
     console.error(env.message);
     return 2;
   }
-  const db = await openSqlite(join(env.env.DATA_DIR, 'ops.sqlite'));
+  const db = await openDatabase(env.env);
   const audit = new AuditLog(db, systemClock);
   const accounts = new AccountService(db, systemClock, audit);
   const arg = (i: number, what: string) => {

@@ -20,6 +20,7 @@ import { AuditLog } from './audit/audit-log.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db/open.js';
 import { DASHBOARD_ROOM, FeedHub, type FeedServer } from './feed/hub.js';
+import { answerClientEvents } from './feed/client-events.js';
 import { IncidentFeed, NEED_TO_KNOW_ROOM, RESTRICTED_ROOM } from './feed/incidents.js';
 import { adminRouter } from './http/admin-routes.js';
 import { alertRouter } from './http/alert-routes.js';
@@ -29,6 +30,9 @@ import { authenticate, principalOf, sessionTokenFrom } from './http/auth.js';
 import { authRouter, wallRouter } from './http/auth-routes.js';
 import { errorHandler, sendError, sendOk } from './http/errors.js';
 import { incidentRouter } from './http/incident-routes.js';
+import { patrolRouter } from './http/patrol-routes.js';
+import { PatrolOrderService } from './patrols/service.js';
+import { PatrolWatcher } from './patrols/watcher.js';
 import { IncidentService } from './incidents/service.js';
 import { ArrivalWatcher } from './incidents/arrivals.js';
 import { osmandRouter } from './ingest/osmand-routes.js';
@@ -82,6 +86,9 @@ export interface App {
   incidents: IncidentService;
   alerts: AlertService;
   deadlines: DeadlineWatcher;
+  patrols: PatrolOrderService;
+  /** follows patrols against their orders; `check()` moves orders on with the clock */
+  patrolWatcher: PatrolWatcher;
   /** Starts listening; port 0 picks a free one. Resolves to the base URL. */
   listen(port: number, host?: string): Promise<string>;
   /** The OsmAnd / Traccar Client protocol on its own port (Traccar's 5055), as trackers expect it. */
@@ -132,6 +139,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   const deadlines = new DeadlineWatcher(incidents, alerts, clock, logger, config.deadlines);
   const earlyWarning = new EarlyWarning(siteIndex, alerts, tracker, clock, logger);
+  const patrols = new PatrolOrderService(db, clock, alerts, tracker, deps.pack.fieldOffices.features, logger);
+  await patrols.load();
+  const patrolWatcher = new PatrolWatcher(patrols, tracker, clock, logger);
 
   const app = express();
   app.disable('x-powered-by');
@@ -175,7 +185,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       const host = req.headers.host;
-      callback(null, origin === undefined || (host !== undefined && new URL(origin).host === host));
+      // Browsers send `Origin: null` from sandboxed frames and files: refused, never thrown on.
+      if (origin === undefined || (host !== undefined && URL.canParse(origin) && new URL(origin).host === host)) callback(null, true);
+      else callback(`the live feed opens only from pages of this server, not from origin ${JSON.stringify(origin.slice(0, 100))}`, false);
     },
   });
 
@@ -222,6 +234,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
   app.use('/api/incidents', incidentRouter({ incidents, feed: incidentFeed, audit, onIncidentChanged, tracker, onAssigned, onActedOn }));
   app.use('/api/alerts', alertRouter({ alerts, audit }));
+  app.use('/api/patrols', patrolRouter({ patrols, audit }));
   app.use(
     '/api',
     apiRouter({ tracker, clock, pack: deps.pack, basemapJson: deps.basemapJson, clientConfig, maxBodyBytes: config.maxBodyBytes, audit, ingestLimiter }),
@@ -232,6 +245,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const clientDir = config.clientDir ? resolve(config.clientDir) : undefined;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    // The offline worker (client/offline/sw.ts) is re-checked on every visit, so a new build
+    // replaces the offline copy of the app at once; static files keep their hour otherwise.
+    app.get('/sw.js', (_req, res, next) => {
+      res.set('Cache-Control', 'no-cache');
+      next();
+    });
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // The client routes in the browser; every other GET gets the app shell (which holds no data).
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
@@ -247,6 +266,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const hub = new FeedHub(io, tracker, clock, config.tickMs);
   // Alerts are never dropped or merged: every screen gets every one, as it happens.
   const stopAlertFeed = alerts.onChange((event, alert) => io.to(DASHBOARD_ROOM).emit(event, alert));
+  // So are patrol orders, each sent once it is committed (walls included: orders hold nothing need-to-know).
+  const stopPatrolFeed = patrols.onChange((order) => io.to(DASHBOARD_ROOM).emit('patrol:updated', order));
 
   // Nobody reaches the feed without a session that may read the map.
   io.use((socket, next) => {
@@ -276,14 +297,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
       .list()
       .then((list) => socket.emit('alerts:snapshot', { time: clock.now(), alerts: list }))
       .catch((err: unknown) => logger.error({ err }, 'could not send the alert snapshot'));
-    socket.on('units:resync', (ack) => {
-      if (typeof ack === 'function') ack(hub.resync(socket));
-    });
+    patrols
+      .list()
+      .then((orders) => socket.emit('patrols:snapshot', { time: clock.now(), orders }))
+      .catch((err: unknown) => logger.error({ err }, 'could not send the patrol order snapshot'));
+    answerClientEvents(socket, () => hub.resync(socket));
   });
 
   hub.start();
   // Deadlines are minutes long: a check every few seconds is prompt enough and cheap.
   deadlines.start(Math.max(config.tickMs, 1_000));
+  // Patrol due times and return-by times are checked every tick.
+  patrolWatcher.start(config.tickMs);
   // Revocations made elsewhere (the CLI, another node) reach live connections within half a minute.
   const recheck = setInterval(() => {
     revalidateSockets().catch((err: unknown) => logger.error({ err }, 'could not re-check live sessions'));
@@ -307,6 +332,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     incidents,
     alerts,
     deadlines,
+    patrols,
+    patrolWatcher,
     listen: (port, host = '127.0.0.1') => listenOn(http, port, host),
     listenOsmAnd: (port, host = '127.0.0.1') => listenOn(osmandHttp, port, host),
     async close() {
@@ -315,6 +342,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       earlyWarning.close();
       deadlines.close();
       arrivals.close();
+      patrolWatcher.close();
+      // Let a patrol change under way finish before the database goes.
+      await patrols.exclusive(() => Promise.resolve());
+      stopPatrolFeed();
       stopAlertFeed();
       hub.stop();
       await io.close();

@@ -49,4 +49,16 @@ describe('parseEnv', () => {
     expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('DEADLINES') });
     expect(parseEnv({ DEADLINES: '{"verifyMinuts":{}}' })).toMatchObject({ ok: false });
   });
+
+  it('takes a PostgreSQL URL, and names a wrong one without showing its password', () => {
+    const unset = parseEnv({});
+    expect(unset.ok && unset.env.DATABASE_URL).toBeUndefined();
+    const url = 'postgres://ops:s3cret@db.juba.example:5432/ops';
+    expect(parseEnv({ DATABASE_URL: url })).toMatchObject({ ok: true, env: { DATABASE_URL: url } });
+    expect(parseEnv({ DATABASE_URL: 'postgresql://ops@10.0.0.5/ops' }).ok).toBe(true);
+    const bad = parseEnv({ DATABASE_URL: 'mysql://ops:s3cret@db.juba.example/ops' });
+    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('DATABASE_URL="mysql://ops:***@db.juba.example/ops"') });
+    expect(bad.ok ? '' : bad.message).not.toContain('s3cret');
+    expect(parseEnv({ DATABASE_URL: 'postgres://ops:s3cret@db:54x2/ops' })).toMatchObject({ ok: false, message: expect.stringContaining('not a readable URL') });
+  });
 });

@@ -3,6 +3,7 @@ import { formatPath } from '../shared/reply.js';
 import { UnitType } from '../shared/units.js';
 import { DEFAULT_POLICY, type TrackingPolicy } from './tracking/status.js';
 import { DeadlinePolicy } from './alerts/deadlines.js';
+import { redactUrl } from './db/url.js';
 
 const OnOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
@@ -38,6 +39,15 @@ export const EnvSchema = z.object({
     .default('127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16'),
   /** where the embedded SQLite database lives */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * a PostgreSQL server to keep everything in instead of SQLite (several server nodes share
+   * one), e.g. postgres://ops:secret@db.example:5432/ops
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a PostgreSQL URL: postgres://user:password@host:5432/database')
+    .refine((s) => URL.canParse(s), 'not a readable URL: check for a special character in the password that needs %-encoding')
+    .optional(),
   /** built client to serve; empty means do not serve a client */
   CLIENT_DIR: z.string().default('./dist/client'),
   SIMULATOR: OnOff.default(true),
@@ -92,7 +102,9 @@ export function parseEnv(
   }
   const lines = result.error.issues.map((i) => {
     const key = formatPath(i.path);
-    return `  ${key}=${JSON.stringify(source[key] ?? '')}: ${i.message}`;
+    // A database URL may carry a password: it is never echoed.
+    const given = key === 'DATABASE_URL' ? redactUrl(source[key] ?? '') : (source[key] ?? '');
+    return `  ${key}=${JSON.stringify(given)}: ${i.message}`;
   });
   return { ok: false, message: `The environment has settings the server cannot use:\n${lines.join('\n')}` };
 }

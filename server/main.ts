@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { pino } from 'pino';
 import { systemClock } from './clock.js';
 import { createApp } from './app.js';
-import { openSqlite } from './db/open.js';
+import { describeDatabase, openDatabase } from './db/open.js';
 import { parseEnv, trackingPolicyFrom } from './env.js';
 import { deadlinesFrom } from './alerts/deadlines.js';
 import { CotListener, networkList } from './ingest/cot-listener.js';
@@ -23,7 +22,9 @@ async function main(): Promise<void> {
 
   const pack = await loadMissionPack();
   const basemapJson = await loadBasemapJson();
-  const db = await openSqlite(join(env.DATA_DIR, 'ops.sqlite'));
+  const db = await openDatabase(env, {
+    onConnectionError: (err) => logger.warn({ err }, 'a connection to PostgreSQL broke; another will be opened'),
+  });
   const app = await createApp({
     db,
     clock: systemClock,
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   }
 
   const url = await app.listen(env.PORT, env.HOST);
-  logger.info({ url, dataDir: env.DATA_DIR }, `operations map at ${url}`);
+  logger.info({ url, database: describeDatabase(env) }, `operations map at ${url}`);
   if (env.OSMAND_PORT !== 'off') {
     const osmandUrl = await app.listenOsmAnd(env.OSMAND_PORT, env.HOST);
     logger.info({ url: osmandUrl }, `OsmAnd / Traccar Client trackers report to ${osmandUrl}/<device token>`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Alert, AlertsSnapshot } from './alerts.js';
 import { IncidentSummary } from './incidents.js';
+import type { PatrolOrder, PatrolsSnapshot } from './patrols.js';
 import { Activity, LinkStatus, Unit, type Fix } from './units.js';
 
 /**
@@ -176,6 +177,9 @@ export interface ServerToClientEvents {
   'alerts:snapshot': (snapshot: AlertsSnapshot) => void;
   'alert:raised': (alert: Alert) => void;
   'alert:updated': (alert: Alert) => void;
+  'patrols:snapshot': (snapshot: PatrolsSnapshot) => void;
+  /** a patrol order created, cancelled or moved on (activated, checkpoint reached or missed, overdue, completed) */
+  'patrol:updated': (order: PatrolOrder) => void;
 }
 
 /** Events a dashboard sends. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldOfficeId } from './sites.js';
+import { FieldOfficeId, outsideMissionArea } from './sites.js';
 
 /** The incident categories the JOC works with (DOMAIN.md); missions may extend the list. */
 export const IncidentCategory = z.enum([
@@ -74,15 +74,21 @@ export const IncidentLocation = z.object({
   lon: z.number().min(-180).max(180),
 });
 
+/** A location someone reports or moves an incident to: inside the mission area. */
+const ReportedLocation = IncidentLocation.superRefine((l, ctx) => {
+  const outside = outsideMissionArea(l.lat, l.lon);
+  if (outside) ctx.addIssue({ code: 'custom', path: ['lat'], message: outside });
+});
+
 /** What a reporter files; the server adds id, times, status and the nearest sites. */
 export const IncidentReport = z.object({
   category: IncidentCategory,
   severity: Severity,
   title: z.string().trim().min(3).max(120),
   description: z.string().max(4000).default(''),
-  location: IncidentLocation,
+  location: ReportedLocation,
   /** when it happened, epoch ms; defaults to when it was reported */
-  occurredAt: z.number().int().optional(),
+  occurredAt: z.number().int().min(946_684_800_000, 'epoch milliseconds after 2000-01-01').max(8_640_000_000_000_000, 'a date screens can show').optional(),
   /** a human-rights case under protection: need-to-know like SGBV */
   protected: z.boolean().default(false),
   victims: z.array(Person).max(100).default([]),
@@ -98,7 +104,7 @@ export const IncidentChange = z
     title: z.string().trim().min(3).max(120),
     description: z.string().max(4000),
     category: IncidentCategory,
-    location: IncidentLocation,
+    location: ReportedLocation,
     protected: z.boolean(),
     victims: z.array(Person).max(100),
     witnesses: z.array(Person).max(100),

@@ -7,3 +7,4 @@ export * from './incidents.js';
 export * from './auth.js';
 export * from './config.js';
 export * from './alerts.js';
+export * from './patrols.js';

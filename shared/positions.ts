@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outsideMissionArea } from './sites.js';
 import { Activity, UnitId } from './units.js';
 
 /**
@@ -24,6 +25,9 @@ export const PositionReport = z.object({
   activity: Activity.optional(),
   /** when this report stops being current (CoT's `stale`), epoch ms; the unit shows stale after it */
   staleAt: z.number().int().optional(),
+}).superRefine((r, ctx) => {
+  const outside = outsideMissionArea(r.lat, r.lon);
+  if (outside) ctx.addIssue({ code: 'custom', path: ['lat'], message: outside });
 });
 export type PositionReportInput = z.input<typeof PositionReport>;
 export type PositionReport = z.output<typeof PositionReport>;

@@ -149,3 +149,18 @@ export const SOUTH_SUDAN_PADDED_BBOX = {
   east: 35.298 + 0.3,
   north: 12.248 + 0.3,
 } as const;
+
+/**
+ * Why a reported position cannot lie in the mission area, or null when it can: a fix or an
+ * incident outside South Sudan's padded box is a fault (no GPS fix: 0,0; lat and lon swapped).
+ * @example
+ * outsideMissionArea(4.85, 31.6) // null (Juba)
+ * outsideMissionArea(31.6, 4.85) // '… is outside the mission area (…); lat and lon look swapped'
+ */
+export function outsideMissionArea(lat: number, lon: number): string | null {
+  const box = SOUTH_SUDAN_PADDED_BBOX;
+  const inside = (y: number, x: number) => y >= box.south && y <= box.north && x >= box.west && x <= box.east;
+  if (inside(lat, lon)) return null;
+  const area = `South Sudan and its borders: lat ${box.south.toFixed(3)} to ${box.north.toFixed(3)}, lon ${box.west.toFixed(3)} to ${box.east.toFixed(3)}`;
+  return `lat ${lat}, lon ${lon} is outside the mission area (${area})${inside(lon, lat) ? '; lat and lon look swapped' : ''}`;
+}

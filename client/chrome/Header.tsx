@@ -6,6 +6,7 @@ import { LinkIndicator } from './LinkIndicator.js';
 import { useWallView } from '../session/context.js';
 import { UnitCount } from './UnitCount.js';
 import { UnitsButton } from './UnitsButton.js';
+import { PatrolsButton } from '../patrols/PatrolsButton.js';
 import { UserMenu } from './UserMenu.js';
 import { useServerNow } from './useNow.js';
 
@@ -25,6 +26,7 @@ export function Header() {
       <UnitCount now={now} />
       {!wall && <ReportButton />}
       {!wall && <UnitsButton />}
+      {!wall && <PatrolsButton />}
       {!wall && <AlertsButton />}
       {!wall && <SoundControl wall={false} />}
       <Clocks now={now} />

@@ -1,26 +1,30 @@
-import { jubaTime } from '../format/time.js';
 import { useOps } from '../state/context.js';
+import { linkBannerText } from './linkBannerText.js';
 
 /**
- * Across the map while the feed is down, so nobody mistakes an old picture for a live one.
- * The header indicator says the same in small; this says it from across the room.
+ * Across the map while the feed is down, so nobody mistakes an old picture for a live one: since
+ * when the link has been lost, in Juba time. It goes by itself when the feed is back. The header
+ * indicator says the same in small; this says it from across the room.
  */
 export function LinkBanner() {
   const link = useOps((s) => s.link);
+  const offset = useOps((s) => s.clockOffsetMs);
   const loadError = useOps((s) => s.loadError);
-  if (link.state === 'connected' && !loadError) return null;
-  if (link.state === 'connected' || (!link.everConnected && link.state === 'reconnecting')) {
-    return loadError ? (
+  const text = linkBannerText(link, offset, loadError);
+  if (!text) return null;
+  if (text.tone === 'warn') {
+    return (
       <div className="banner banner-warn" role="alert">
-        {loadError}
+        {text.headline}
       </div>
-    ) : null;
+    );
   }
-  const asOf = link.lastUpdate === null ? '' : ` Positions shown are as of ${jubaTime(link.lastUpdate)} Juba.`;
   return (
-    <div className={`banner banner-${link.state}`} role="alert" data-testid="link-banner">
-      {link.state === 'offline' ? 'NO LINK TO THE SERVER.' : 'LINK LOST — RECONNECTING.'}
-      {asOf}
+    <div className={`banner banner-${text.tone}`} role="alert" data-testid="link-banner" data-state={link.state}>
+      <div className="banner-headline" data-testid="link-banner-headline">
+        {text.headline}
+      </div>
+      {text.detail && <div className="banner-detail">{text.detail}</div>}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { UNIT_TYPE_SHORT } from '../format/labels.js';
 import { jubaHoursMinutes } from '../format/time.js';
 import { useSession } from '../session/context.js';
 import { useOps, useOpsStore } from '../state/context.js';
+import { etaText } from './eta.js';
 import { useDispatchCandidates } from './useDispatchCandidates.js';
 
 const SHOWN = 6;
@@ -19,6 +20,7 @@ const typeLabel = (type: string): string => {
 };
 
 const minutes = (ms: number): string => `${Math.max(1, Math.round(ms / 60_000))} min`;
+
 
 /** One patrol sent: on its way, or there and how long it took. */
 function AssignmentRow({ assignment }: { assignment: Assignment }) {
@@ -50,13 +52,13 @@ function CandidateRow({ candidate, nearest, quickest, checked, onToggle }: { can
       <label>
         <input type="checkbox" checked={checked} onChange={onToggle} data-testid="dispatch-pick" />
         <span className="mono dispatch-callsign">{candidate.callsign}</span>
-        <span className="muted">{typeLabel(candidate.type)}</span>
         {nearest && <span className="chip chip-nearest">Nearest</span>}
         {quickest && <span className="chip chip-quickest">Quickest</span>}
+        <span className="dispatch-figures mono" data-testid="dispatch-figures">
+          {candidate.distanceKm.toFixed(1)} km · {etaText(candidate.etaMinutes)}
+        </span>
       </label>
-      <span className="dispatch-figures mono" data-testid="dispatch-figures">
-        {candidate.distanceKm.toFixed(1)} km · ~{Math.round(candidate.etaMinutes)} min
-      </span>
+      <span className="dispatch-type muted">{typeLabel(candidate.type)}</span>
     </li>
   );
 }

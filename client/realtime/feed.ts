@@ -2,6 +2,8 @@ import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import { Alert, AlertsSnapshot } from '../../shared/alerts.js';
 import { IncidentSummary } from '../../shared/incidents.js';
+import { PatrolOrder, PatrolsSnapshot } from '../../shared/patrols.js';
+import { fromPatrolSnapshot, withPatrol } from '../patrols/merge.js';
 import { IncidentsSnapshot, UnitMirror, UnitsDelta, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/feed.js';
 import { mergeUnits, unitsById } from '../state/merge.js';
 import type { Link, OpsStore } from '../state/store.js';
@@ -202,6 +204,23 @@ export function startFeed(store: OpsStore, options: FeedOptions = {}): () => voi
   };
   socket.on('alert:raised', onAlert);
   socket.on('alert:updated', onAlert);
+
+  socket.on('patrols:snapshot', (raw: unknown) => {
+    const parsed = PatrolsSnapshot.safeParse(raw);
+    if (!parsed.success) {
+      warn('patrols', `the server sent patrol orders the client cannot read:\n${z.prettifyError(parsed.error)}`);
+      return;
+    }
+    store.setState((s) => ({ patrols: fromPatrolSnapshot(s.patrols, parsed.data) }));
+  });
+  socket.on('patrol:updated', (raw: unknown) => {
+    const parsed = PatrolOrder.safeParse(raw);
+    if (!parsed.success) {
+      warn('patrol', `the server sent a patrol order the client cannot read:\n${z.prettifyError(parsed.error)}`);
+      return;
+    }
+    store.setState((s) => ({ patrols: withPatrol(s.patrols, parsed.data) }));
+  });
 
   const onBrowserOffline = () => {
     if (!socket.connected) setLink({ state: 'offline', downSince: store.getState().link.downSince ?? Date.now() });

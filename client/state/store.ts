@@ -2,6 +2,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MissionPack } from '../../shared/sites.js';
 import type { Alert } from '../../shared/alerts.js';
 import type { IncidentSummary } from '../../shared/incidents.js';
+import type { PatrolOrder } from '../../shared/patrols.js';
+import type { PatrolDraft } from '../patrols/draft.js';
 import type { Unit } from '../../shared/units.js';
 import type { Basemap } from '../http/basemap.js';
 import type { ClientConfig } from '../../shared/config.js';
@@ -50,6 +52,12 @@ export interface OpsState {
   focusRequest: FocusRequest | null;
   /** an incident report in progress on this screen, or null */
   incidentDraft: IncidentDraft | null;
+  /** patrol orders still followed and those ended lately, by id: the same on every screen */
+  patrols: ReadonlyMap<string, PatrolOrder>;
+  /** the patrol orders list, beside the map (never on a wall display) */
+  patrolsPanelOpen: boolean;
+  /** a patrol order being planned on this screen, or null */
+  patrolDraft: PatrolDraft | null;
 }
 
 /**
@@ -83,6 +91,9 @@ export function initialState(): OpsState {
     alertsPanelOpen: false,
     focusRequest: null,
     incidentDraft: null,
+    patrols: new Map(),
+    patrolsPanelOpen: false,
+    patrolDraft: null,
   };
 }
 

@@ -1,4 +1,29 @@
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { storeKindOf } from './store-kind.js';
+
+// Where SQLite and PostgreSQL differ, a migration asks which one it is writing to. SQLite keeps
+// exactly the schema it always had, so databases made before PostgreSQL was supported still open.
+
+/** A sequence number the database assigns itself: SQLite's autoincrement key, PostgreSQL's identity. */
+const seqType = (db: Kysely<unknown>) => (storeKindOf(db) === 'postgres' ? 'bigint' : 'integer');
+const seqKey = (db: Kysely<unknown>, c: ColumnDefinitionBuilder) =>
+  storeKindOf(db) === 'postgres' ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement();
+
+/** PostgreSQL: the database itself refuses to change, remove or truncate a row of `table`. */
+async function appendOnlyInPostgres(db: Kysely<unknown>, table: string, message: string): Promise<void> {
+  await sql`CREATE OR REPLACE FUNCTION ops_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'restrict_violation';
+END
+$$`.execute(db);
+  for (const [name, event, each] of [
+    ['no_update', 'UPDATE', 'ROW'],
+    ['no_delete', 'DELETE', 'ROW'],
+    ['no_truncate', 'TRUNCATE', 'STATEMENT'],
+  ] as const) {
+    await sql`CREATE TRIGGER ${sql.id(`${table}_${name}`)} BEFORE ${sql.raw(event)} ON ${sql.table(table)} FOR EACH ${sql.raw(each)} EXECUTE FUNCTION ops_refuse_change(${sql.lit(message)})`.execute(db);
+  }
+}
 
 /**
  * Schema changes in order. Written with Kysely's schema builder so one list serves SQLite and
@@ -86,7 +111,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
       await db.schema
         .createTable('audit')
-        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('seq', seqType(db), (c) => seqKey(db, c))
         .addColumn('time', 'bigint', (c) => c.notNull())
         .addColumn('actor', 'text', (c) => c.notNull())
         .addColumn('action', 'text', (c) => c.notNull())
@@ -95,8 +120,12 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('details', 'text')
         .execute();
       // The audit log is append-only: the database itself refuses to change or remove an entry.
-      await sql`CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
-      await sql`CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
+      if (storeKindOf(db) === 'postgres') {
+        await appendOnlyInPostgres(db, 'audit', 'the audit log is append-only');
+      } else {
+        await sql`CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
+        await sql`CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
+      }
     },
   },
   '0003-incidents': {
@@ -122,7 +151,7 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
       await db.schema
         .createTable('incident_events')
-        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('seq', seqType(db), (c) => seqKey(db, c))
         .addColumn('incident_id', 'text', (c) => c.notNull())
         .addColumn('time', 'bigint', (c) => c.notNull())
         .addColumn('actor', 'text', (c) => c.notNull())
@@ -130,8 +159,12 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn('changes', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('incident_events_incident').on('incident_events').column('incident_id').execute();
-      await sql`CREATE TRIGGER incident_events_no_update BEFORE UPDATE ON incident_events BEGIN SELECT RAISE(ABORT, 'the incident timeline is append-only'); END`.execute(db);
-      await sql`CREATE TRIGGER incident_events_no_delete BEFORE DELETE ON incident_events BEGIN SELECT RAISE(ABORT, 'the incident timeline is append-only'); END`.execute(db);
+      if (storeKindOf(db) === 'postgres') {
+        await appendOnlyInPostgres(db, 'incident_events', 'the incident timeline is append-only');
+      } else {
+        await sql`CREATE TRIGGER incident_events_no_update BEFORE UPDATE ON incident_events BEGIN SELECT RAISE(ABORT, 'the incident timeline is append-only'); END`.execute(db);
+        await sql`CREATE TRIGGER incident_events_no_delete BEFORE DELETE ON incident_events BEGIN SELECT RAISE(ABORT, 'the incident timeline is append-only'); END`.execute(db);
+      }
     },
   },
   '0004-implausible-fixes': {
@@ -187,6 +220,46 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('alerts').addColumn('escalated_at', 'bigint').execute();
       await db.schema.alterTable('incidents').addColumn('nearest_site_id', 'text').execute();
       await db.schema.alterTable('incidents').addColumn('nearest_site_km', 'double precision').execute();
+    },
+  },
+  '0010-patrol-orders': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('patrol_orders')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('unit_id', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('starts_at', 'bigint', (c) => c.notNull())
+        .addColumn('ends_at', 'bigint', (c) => c.notNull())
+        .addColumn('return_name', 'text', (c) => c.notNull())
+        .addColumn('return_lat', 'double precision', (c) => c.notNull())
+        .addColumn('return_lon', 'double precision', (c) => c.notNull())
+        .addColumn('return_radius_m', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('overdue_at', 'bigint')
+        .addColumn('completed_at', 'bigint')
+        .addColumn('cancelled_at', 'bigint')
+        .addColumn('cancelled_by', 'text')
+        .execute();
+      await db.schema.createIndex('patrol_orders_status').on('patrol_orders').column('status').execute();
+      await db.schema.createIndex('patrol_orders_updated').on('patrol_orders').column('updated_at').execute();
+      await db.schema.createIndex('patrol_orders_unit').on('patrol_orders').column('unit_id').execute();
+      await db.schema
+        .createTable('patrol_checkpoints')
+        .addColumn('order_id', 'text', (c) => c.notNull())
+        .addColumn('idx', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('lat', 'double precision', (c) => c.notNull())
+        .addColumn('lon', 'double precision', (c) => c.notNull())
+        .addColumn('radius_m', 'integer', (c) => c.notNull())
+        .addColumn('due_at', 'bigint')
+        .addColumn('reached_at', 'bigint')
+        .addColumn('missed_at', 'bigint')
+        .addPrimaryKeyConstraint('patrol_checkpoints_pk', ['order_id', 'idx'])
+        .execute();
     },
   },
 };

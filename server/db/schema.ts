@@ -13,6 +13,8 @@ export interface Database {
   incident_events: IncidentEventsTable;
   alerts: AlertsTable;
   incident_assignments: IncidentAssignmentsTable;
+  patrol_orders: PatrolOrdersTable;
+  patrol_checkpoints: PatrolCheckpointsTable;
 }
 
 export interface UnitsTable {
@@ -155,4 +157,39 @@ export interface IncidentAssignmentsTable {
   assigned_at: number;
   assigned_by: string;
   arrived_at: number | null;
+}
+
+export interface PatrolOrdersTable {
+  id: string;
+  unit_id: string;
+  title: string;
+  starts_at: number;
+  /** the return-by time */
+  ends_at: number;
+  return_name: string;
+  return_lat: number;
+  return_lon: number;
+  return_radius_m: number;
+  /** planned, active, completed, overdue or cancelled */
+  status: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  overdue_at: number | null;
+  completed_at: number | null;
+  cancelled_at: number | null;
+  cancelled_by: string | null;
+}
+
+export interface PatrolCheckpointsTable {
+  order_id: string;
+  /** position in the plan, from 0 */
+  idx: number;
+  name: string;
+  lat: number;
+  lon: number;
+  radius_m: number;
+  due_at: number | null;
+  reached_at: number | null;
+  missed_at: number | null;
 }

@@ -1,10 +1,11 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { NewDeviceToken, NewUser, NewWallLink, PasswordReset, UserChange } from '../../shared/auth.js';
 import { AccountError, type AccountService } from '../auth/accounts.js';
 import { auditCsv, type AuditLog } from '../audit/audit-log.js';
 import { actorOf, requirePermission, requireSession } from './auth.js';
 import { ApiError, parseInput, sendOk } from './errors.js';
+import { jsonBody } from './json-body.js';
 
 export interface AdminRouteOptions {
   accounts: AccountService;
@@ -34,7 +35,7 @@ async function accountCall<T>(work: () => Promise<T>): Promise<T> {
 /** Users, device tokens, wall links and the audit log, under /api/admin. */
 export function adminRouter({ accounts, audit, onSessionsRevoked }: AdminRouteOptions): Router {
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  router.use(jsonBody('64kb'));
 
   router.get('/users', requirePermission('users:manage'), async (_req, res) => sendOk(res, await accounts.listUsers()));
 

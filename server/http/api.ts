@@ -1,4 +1,4 @@
-import express, { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { ClientConfig } from '../../shared/config.js';
 import { ingestPositions, type Reporter } from '../ingest/pipeline.js';
@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import type { Tracker } from '../tracking/tracker.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { ApiError, parseInput, sendOk } from './errors.js';
+import { jsonBody } from './json-body.js';
 import { actorOf, principalOf, requirePermission } from './auth.js';
 
 export interface ApiDeps {
@@ -59,7 +60,7 @@ export function apiRouter(deps: ApiDeps): Router {
   const { tracker, clock } = deps;
   const router = Router();
   // Bodies are read only once the sender has shown it may send them.
-  const json = express.json({ limit: deps.maxBodyBytes });
+  const json = jsonBody(deps.maxBodyBytes);
 
   router.get('/config', requirePermission('map:read'), (_req, res) => sendOk(res, deps.clientConfig));
 

@@ -1,10 +1,11 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { LoginRequest, type Me } from '../../shared/auth.js';
 import type { AccountService } from '../auth/accounts.js';
 import type { SessionPrincipal } from '../auth/principal.js';
 import { clearedSessionCookie, principalOf, requireSession, sessionCookie } from './auth.js';
 import { ApiError, parseInput, sendError, sendOk } from './errors.js';
+import { jsonBody } from './json-body.js';
 
 export interface AuthRouteOptions {
   accounts: AccountService;
@@ -26,7 +27,7 @@ export function meOf(principal: SessionPrincipal): Me {
 /** Signing in and out under /api/auth. */
 export function authRouter({ accounts, secureCookies, loginsPerMinute }: AuthRouteOptions): Router {
   const router = Router();
-  router.use(express.json({ limit: '16kb' }));
+  router.use(jsonBody('16kb'));
 
   const loginLimiter = rateLimit({
     windowMs: 60_000,
@@ -80,7 +81,9 @@ export function wallRouter({ accounts, secureCookies }: AuthRouteOptions): Route
     }
     res.setHeader('Set-Cookie', sessionCookie(opened.sessionToken, opened.expiresAt, secureCookies));
     res.setHeader('Referrer-Policy', 'no-referrer');
-    res.redirect(303, '/?view=wall');
+    // The pace of the wall's hot-spot cycle (`/wall/<token>?cycle=30`, 0 for off) goes along.
+    const cycle = typeof req.query.cycle === 'string' && /^\d{1,4}$/.test(req.query.cycle) ? `&cycle=${req.query.cycle}` : '';
+    res.redirect(303, `/?view=wall${cycle}`);
   });
   return router;
 }

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { issuesFrom, type ErrorBody, type ErrorCode, type FieldIssue, type Reply } from '../../shared/reply.js';
+import { UnreadableBody } from './json-body.js';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -59,6 +60,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       sendError(res, { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) });
       return;
     }
+    if (err instanceof UnreadableBody) {
+      sendError(res, { code: 'invalid_input', message: err.message });
+      return;
+    }
     if (isBodyParserError(err)) {
       if (err.type === 'entity.too.large') {
         sendError(res, { code: 'payload_too_large', message: 'the request body is larger than the server accepts' });
@@ -69,7 +74,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         return;
       }
       if (typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
-        sendError(res, { code: 'invalid_input', message: 'the request could not be read' });
+        // body-parser's own 4xx messages name the fault (unsupported charset, too many parameters…).
+        sendError(res, { code: 'invalid_input', message: `the request could not be read${err instanceof Error ? `: ${err.message.slice(0, 200)}` : ''}` });
         return;
       }
     }

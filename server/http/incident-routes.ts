@@ -9,6 +9,7 @@ import { IncidentConflict, IncidentNotFound, type IncidentService } from '../inc
 import { redactEvent, summarise } from '../incidents/redaction.js';
 import { actorOf, principalOf, requirePermission } from './auth.js';
 import { ApiError, parseInput, sendOk } from './errors.js';
+import { jsonBody } from './json-body.js';
 
 export interface IncidentRouteOptions {
   incidents: IncidentService;
@@ -28,7 +29,7 @@ const IdParam = z.string().uuid('an incident id as the server issued it');
 /** Incidents under /api/incidents: lists and live updates never carry victims or witnesses. */
 export function incidentRouter({ incidents, feed, audit, onIncidentChanged, tracker, onAssigned, onActedOn }: IncidentRouteOptions): Router {
   const router = Router();
-  const json = express.json({ limit: '256kb' });
+  const json = jsonBody('256kb');
   const needToKnow = (req: express.Request) => principalOf(req)?.permissions.has('incidents:read-sensitive') ?? false;
 
   router.get('/', requirePermission('map:read'), async (req, res) => {

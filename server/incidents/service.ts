@@ -67,7 +67,9 @@ export class IncidentConflict extends Error {}
 
 /**
  * Incidents and their append-only timelines. Each change is committed with its timeline entry
- * in one transaction before anyone is told of it.
+ * in one transaction before anyone is told of it. A change reads the incident with a row lock
+ * (PostgreSQL; SQLite runs one transaction at a time anyway), so two desks changing one incident
+ * at once take turns and the second sees the first's result.
  */
 export class IncidentService {
   constructor(
@@ -125,7 +127,7 @@ export class IncidentService {
   async update(id: string, change: IncidentChange, actor: string): Promise<IncidentRecord> {
     const now = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!row) throw new IncidentNotFound(`no incident with id ${id}`);
       const from = IncidentStatus.parse(row.status);
       if (change.status !== undefined && change.status !== from && !nextStatuses(from).includes(change.status)) {
@@ -165,7 +167,7 @@ export class IncidentService {
   async assign(id: string, unitIds: readonly string[], actor: string): Promise<IncidentRecord> {
     const now = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!row) throw new IncidentNotFound(`no incident with id ${id}`);
       if (row.status === 'closed' || row.status === 'false-report') {
         throw new IncidentConflict(`the incident is ${row.status === 'closed' ? 'closed' : 'marked a false report'}; reopen it before sending patrols`);
@@ -190,6 +192,8 @@ export class IncidentService {
   /** A patrol reached the incident: records when, and the time it took, once. */
   async arrived(id: string, unitId: string, at: number): Promise<IncidentRecord | null> {
     return this.db.transaction().execute(async (trx) => {
+      // The incident is locked first, as in every change to it: two arrivals never both count.
+      const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       const assignment = await trx
         .selectFrom('incident_assignments')
         .selectAll()
@@ -197,7 +201,6 @@ export class IncidentService {
         .where('unit_id', '=', unitId)
         .where('arrived_at', 'is', null)
         .executeTakeFirst();
-      const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
       if (!assignment || !row) return null;
       await trx.updateTable('incident_assignments').set({ arrived_at: at }).where('incident_id', '=', id).where('unit_id', '=', unitId).execute();
       await trx.updateTable('incidents').set({ updated_at: at }).where('id', '=', id).execute();

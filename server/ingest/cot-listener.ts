@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { BlockList, createServer, isIPv4, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { Logger } from 'pino';
@@ -70,6 +71,10 @@ export class CotListener {
         this.refuse(`UDP from ${remote.address}`, 'TAK protobuf (0xBF) is not supported: set the device to send CoT XML');
         return;
       }
+      if (!isUtf8(message)) {
+        this.refuse(`UDP from ${remote.address}`, 'the datagram is not valid UTF-8');
+        return;
+      }
       void this.handle(message.toString('utf8'), `UDP ${remote.address}`);
     });
     socket.on('error', (err) => this.options.logger.error({ err }, 'CoT UDP socket error'));
@@ -95,6 +100,8 @@ export class CotListener {
     }
     socket.setTimeout(10 * 60_000, () => socket.destroy());
     const splitter = new CotStreamSplitter();
+    // A character split across two packets is joined again; bytes that are not UTF-8 end the stream.
+    const decoder = new TextDecoder('utf-8', { fatal: true });
     const limit = this.options.eventsPerSecond ?? 200;
     let windowStart = Date.now();
     let inWindow = 0;
@@ -110,7 +117,13 @@ export class CotListener {
       first = false;
       let events: string[];
       try {
-        events = splitter.push(chunk.toString('utf8'));
+        let text: string;
+        try {
+          text = decoder.decode(chunk, { stream: true });
+        } catch {
+          throw new Error('the stream is not valid UTF-8');
+        }
+        events = splitter.push(text);
       } catch (err) {
         this.refuse(peer, err instanceof Error ? err.message : 'stream error');
         socket.destroy();
@@ -123,6 +136,8 @@ export class CotListener {
           inWindow = 0;
         }
         if (++inWindow > limit) {
+          // Said once a second, not once an event: a flood must not flood the log too.
+          if (inWindow === limit + 1) this.options.logger.warn({ peer }, `CoT refused from ${peer}: more than ${limit} events a second; the rest of this second are dropped`);
           this.stats.refused += 1;
           continue;
         }
@@ -130,6 +145,9 @@ export class CotListener {
       }
     });
     socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      if (splitter.pending.trim() !== '') this.refuse(peer, `the connection closed in the middle of an event (${splitter.pending.length} bytes): it was dropped`);
+    });
   }
 
   private async handle(xml: string, peer: string): Promise<void> {

@@ -12,8 +12,9 @@ const EMERGENCY_CANCEL = 'b-a-o-can';
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
-  // Entities are never expanded: no billion laughs, no external entities.
-  processEntities: false,
+  // Only XML's five predefined entities are decoded (&amp; in a callsign): a document type
+  // declaration is refused before parsing, so no entity can be defined, let alone expanded.
+  processEntities: true,
   htmlEntities: false,
   parseAttributeValue: false,
   parseTagValue: false,
@@ -21,8 +22,19 @@ const parser = new XMLParser({
   allowBooleanAttributes: true,
 });
 
-const Num = z.coerce.number().refine(Number.isFinite, 'not a finite number');
-const Iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO 8601 time');
+/** An & that does not open one of XML's predefined entities or a character reference. */
+const UNDECLARED_REFERENCE = /&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});)[^\s<>"']{0,20}/;
+
+// Attributes arrive as text: an empty, blank or hex attribute is refused, never read as 0.
+const Num = z
+  .string()
+  .trim()
+  .regex(/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/, 'not a decimal number')
+  .transform(Number)
+  .refine(Number.isFinite, 'not a finite number');
+/** A measurement a device may leave blank (hae="", speed=""): blank is unknown, anything else must be a number. */
+const OptionalNum = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), Num.optional());
+const Iso = z.iso.datetime({ offset: true, error: 'not an ISO 8601 time with its zone, e.g. 2024-05-28T10:00:00Z' });
 
 const CotEventXml = z.object({
   event: z.object({
@@ -35,21 +47,24 @@ const CotEventXml = z.object({
     point: z.object({
       lat: Num.pipe(z.number().min(-90).max(90)),
       lon: Num.pipe(z.number().min(-180).max(180)),
-      hae: Num.optional(),
-      ce: Num.optional(),
-      le: Num.optional(),
+      hae: OptionalNum,
+      ce: OptionalNum,
+      le: OptionalNum,
     }),
-    detail: z
-      .looseObject({
-        contact: z.looseObject({ callsign: z.string().max(100).optional() }).optional(),
-        __group: z.looseObject({ name: z.string().max(100).optional(), role: z.string().max(100).optional() }).optional(),
-        track: z.looseObject({ speed: Num.optional(), course: Num.optional() }).optional(),
-        status: z.looseObject({ battery: Num.optional() }).optional(),
-        link: z.unknown().optional(),
-        remarks: z.unknown().optional(),
-      })
-      .or(z.literal(''))
-      .optional(),
+    // An empty <detail/> reads as ''; as absent, so a refusal names the field (event.detail.contact).
+    detail: z.preprocess(
+      (d) => (d === '' ? undefined : d),
+      z
+        .looseObject({
+          contact: z.looseObject({ callsign: z.string().max(100).optional() }).optional(),
+          __group: z.looseObject({ name: z.string().max(100).optional(), role: z.string().max(100).optional() }).optional(),
+          track: z.looseObject({ speed: OptionalNum, course: OptionalNum }).optional(),
+          status: z.looseObject({ battery: OptionalNum }).optional(),
+          link: z.unknown().optional(),
+          remarks: z.unknown().optional(),
+        })
+        .optional(),
+    ),
   }),
 });
 
@@ -89,6 +104,9 @@ function linkedParent(link: unknown): string | undefined {
 export function parseCotEvent(xml: string): CotParse {
   if (xml.length > 256 * 1024) return { ok: false, reason: 'event larger than 256 KiB' };
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return { ok: false, reason: 'document type declarations are not accepted in CoT' };
+  // A bare & is allowed only inside CDATA sections and comments.
+  const badReference = UNDECLARED_REFERENCE.exec(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, ''));
+  if (badReference) return { ok: false, reason: `not well-formed XML: "${badReference[0]}" is an undeclared entity or an unescaped & (write &amp;)` };
   let tree: unknown;
   try {
     tree = parser.parse(xml, true);
@@ -157,7 +175,8 @@ export class CotStreamSplitter {
       const piece = this.buffer.slice(0, cut);
       this.buffer = this.buffer.slice(cut);
       const start = piece.indexOf('<event');
-      if (start !== -1) events.push(piece.slice(start));
+      // A piece without its start (the tail of an event cut off elsewhere) is passed on to be refused.
+      events.push(start === -1 ? piece : piece.slice(start));
       end = this.buffer.indexOf('</event>');
     }
     if (this.buffer.length > this.maxBuffer) {
@@ -165,5 +184,10 @@ export class CotStreamSplitter {
       throw new Error(`an event grew past ${this.maxBuffer} bytes without </event>`);
     }
     return events;
+  }
+
+  /** What has arrived of an event not yet finished; blank between events. */
+  get pending(): string {
+    return this.buffer;
   }
 }

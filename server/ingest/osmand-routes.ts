@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import type { Tracker } from '../tracking/tracker.js';
 import { flattenParams, parseOsmAnd, parseOsmAndJson } from './osmand.js';
 import { ingestPositions } from './pipeline.js';
+import { jsonBody } from '../http/json-body.js';
 
 export interface OsmAndDeps {
   tracker: Tracker;
@@ -14,6 +15,9 @@ export interface OsmAndDeps {
   /** requests per device token per minute */
   perMinute: number;
 }
+
+/** Parameters that name an object's prototype: refused, never merged into the position. */
+const PROTOTYPE_KEY = /^(__proto__|constructor|prototype)(\[|\.|$)/;
 
 const STATUS = { invalid_input: 400, unknown_unit: 400, forbidden: 403, unauthenticated: 401 } as const;
 
@@ -45,7 +49,7 @@ export function osmandRouter({ tracker, accounts, clock, perMinute }: OsmAndDeps
     keyGenerator: (req) => tokenOf(req) ?? ipKeyGenerator(req.ip ?? ''),
     handler: (_req, res) => refuse(res, 429, 'too many position requests from this device; slow down'),
   });
-  const bodies = [express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }), express.json({ limit: '4mb' })];
+  const bodies = [express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }), jsonBody('4mb')];
 
   const handle = async (req: Request, res: Response) => {
     const token = tokenOf(req);
@@ -67,10 +71,13 @@ export function osmandRouter({ tracker, accounts, clock, perMinute }: OsmAndDeps
       reports = parsed.reports;
     } else {
       const form = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+      const polluting = [...Object.keys(req.query), ...Object.keys(form)]
+        .filter((key) => PROTOTYPE_KEY.test(key))
+        .map((key) => ({ path: key.slice(0, 40), message: 'this parameter is not accepted (it names an object prototype)' }));
       const params = flattenParams({ ...req.query, ...form });
       delete params.token;
       const parsed = parseOsmAnd(params, clock.now());
-      if (!parsed.ok) return refuse(res, 400, 'the position is not valid; nothing was stored', parsed.issues);
+      if (!parsed.ok || polluting.length > 0) return refuse(res, 400, 'the position is not valid; nothing was stored', [...polluting, ...(parsed.ok ? [] : parsed.issues)]);
       reports = [parsed.report];
     }
     const reply = await ingestPositions(tracker, { kind: 'device', unitId: device.unitId }, reports);

@@ -12,7 +12,8 @@ const num = (what: string) =>
     .trim()
     .min(1, `${what} is empty`)
     .transform((s, ctx) => {
-      const n = Number(s);
+      // Decimal only: Number() would also read "0x1F", "0b11" and "Infinity".
+      const n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) ? Number(s) : NaN;
       if (!Number.isFinite(n)) {
         ctx.addIssue({ code: 'custom', message: `${what} is not a number: "${s.slice(0, 40)}"` });
         return z.NEVER;
@@ -141,7 +142,8 @@ const JsonLocation = z.object({
 
 export const OsmAndJson = z.object({
   device_id: UnitId,
-  location: z.union([JsonLocation, z.array(JsonLocation).min(1).max(10_000)]),
+  // One location or several, read as a list so a refusal names the field (`location[0].coords.latitude`).
+  location: z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(JsonLocation).min(1).max(10_000)),
 });
 
 export function parseOsmAndJson(body: unknown): { ok: true; reports: PositionReportInput[] } | { ok: false; issues: FieldIssue[] } {

@@ -4,8 +4,14 @@ import type { Db } from '../db/open.js';
 import type { PositionsTable, UnitsTable } from '../db/schema.js';
 import type { HistoryRow, LatestUpdate, StoredUnit, TrackingStore } from './store.js';
 
-// Rows per INSERT statement: ten columns each stays well under SQLite's 32,766 parameters.
+// Rows per INSERT statement: eleven columns each stays well under SQLite's 32,766 parameters
+// (and PostgreSQL's 65,535).
 const CHUNK = 1000;
+
+// Rows are written in one order (unit, then time) whichever batch writes them: two batches for
+// the same units at once then wait for each other in PostgreSQL, never deadlock.
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byUnitThenTime = (a: HistoryRow, b: HistoryRow) => byId(a.unitId, b.unitId) || a.fix.time - b.fix.time;
 
 type FixColumns = Pick<PositionsTable, 'time' | 'lat' | 'lon' | 'speed' | 'heading' | 'accuracy' | 'altitude' | 'battery' | 'implausible' | 'stale_at'>;
 
@@ -84,11 +90,12 @@ export class KyselyTrackingStore implements TrackingStore {
 
   async upsertUnits(units: readonly UnitRegistration[]): Promise<void> {
     if (units.length === 0) return;
+    const ordered = [...units].sort((a, b) => byId(a.id, b.id));
     await this.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < units.length; i += CHUNK) {
+      for (let i = 0; i < ordered.length; i += CHUNK) {
         await trx
           .insertInto('units')
-          .values(units.slice(i, i + CHUNK).map(newUnitRow))
+          .values(ordered.slice(i, i + CHUNK).map(newUnitRow))
           .onConflict((oc) =>
             oc.column('id').doUpdateSet((eb) => ({
               callsign: eb.ref('excluded.callsign'),
@@ -121,19 +128,21 @@ export class KyselyTrackingStore implements TrackingStore {
   }
 
   async appendPositions(rows: readonly HistoryRow[], latest: readonly LatestUpdate[]): Promise<number> {
+    const history = [...rows].sort(byUnitThenTime);
+    const live = [...latest].sort((a, b) => byId(a.unitId, b.unitId));
     return this.db.transaction().execute(async (trx) => {
       let inserted = 0;
-      for (let i = 0; i < rows.length; i += CHUNK) {
+      for (let i = 0; i < history.length; i += CHUNK) {
         const result = await trx
           .insertInto('positions')
           .values(
-            rows.slice(i, i + CHUNK).map(({ unitId, fix }) => ({ unit_id: unitId, time: fix.time, lat: fix.lat, lon: fix.lon, ...fixColumns(fix) })),
+            history.slice(i, i + CHUNK).map(({ unitId, fix }) => ({ unit_id: unitId, time: fix.time, lat: fix.lat, lon: fix.lon, ...fixColumns(fix) })),
           )
           .onConflict((oc) => oc.columns(['unit_id', 'time']).doNothing())
           .executeTakeFirst();
         inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
       }
-      for (const { unitId, fix, activity } of latest) {
+      for (const { unitId, fix, activity } of live) {
         const f = fixColumns(fix);
         await trx
           .updateTable('units')

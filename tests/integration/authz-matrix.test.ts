@@ -1,6 +1,7 @@
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentReportInput } from '../../shared/incidents.js';
+import type { NewPatrolOrderInput } from '../../shared/patrols.js';
 import { clientFor, postAsDevice, startServer, testUnit, type Client, type DashboardSocket, type TestServer } from '../support/server.js';
 
 /**
@@ -24,9 +25,19 @@ let server: TestServer;
 let incidentId = '';
 let userId = '';
 let alertId = '';
+let patrolId = '';
 let counter = 0;
 const clients = new Map<Who, Client>();
 let deviceToken = '';
+
+/** A patrol order for mal-9 in a window of its own (a unit takes no overlapping orders). */
+const patrol = (hoursAhead = ++counter): NewPatrolOrderInput => ({
+  unitId: 'mal-9',
+  title: 'Malakal town patrol',
+  startsAt: Date.now() + hoursAhead * 3600_000,
+  endsAt: Date.now() + hoursAhead * 3600_000 + 30 * 60_000,
+  checkpoints: [{ name: 'Malakal market', lat: 9.53, lon: 31.66 }],
+});
 
 const incident = (): IncidentReportInput => ({
   category: 'crime',
@@ -56,6 +67,11 @@ const ROUTES: Route[] = [
   { method: 'GET', path: () => `/api/incidents/${incidentId}/timeline`, allowed: READERS },
   { method: 'GET', path: () => '/api/alerts', allowed: READERS },
   { method: 'POST', path: () => `/api/alerts/${alertId}/acknowledge`, allowed: DESK },
+  { method: 'GET', path: () => '/api/patrols', allowed: READERS },
+  { method: 'POST', path: () => '/api/patrols', body: () => patrol(), allowed: DESK },
+  { method: 'GET', path: () => `/api/patrols/${patrolId}`, allowed: READERS },
+  // Cancelling an order already cancelled is a harmless retry, so each desk role may repeat it.
+  { method: 'POST', path: () => `/api/patrols/${patrolId}/cancel`, allowed: DESK },
   { method: 'GET', path: () => '/api/auth/me', allowed: [...READERS, 'anonymous'] },
   { method: 'GET', path: () => '/api/admin/users', allowed: ['admin'] },
   {
@@ -113,6 +129,7 @@ beforeAll(async () => {
   clients.set('wall', clientFor(server.url, wallCookie, me.data.csrfToken));
   incidentId = ((await admin?.send('POST', '/api/incidents', incident()))?.body as { data: { id: string } }).data.id;
   alertId = (await server.app.alerts.raise({ kind: 'sos', severity: 4, title: 'SOS from MAL-9', unitId: 'mal-9' })).id;
+  patrolId = ((await admin?.send('POST', '/api/patrols', patrol(1000)))?.body as { data: { id: string } }).data.id;
   userId = (await server.app.accounts.createUser({ username: 'target', displayName: 'Target', role: 'viewer' }, 'test')).user.id;
 });
 

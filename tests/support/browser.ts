@@ -12,8 +12,8 @@ export function chromiumPath(): string {
   );
 }
 
-/** Headless Chromium with software WebGL, and no traffic of its own to the outside. */
-export function launchChromium(): Promise<Browser> {
+/** Headless Chromium with software WebGL, and no traffic of its own to the outside; `extraArgs` as a kiosk would add them. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -26,6 +26,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
+      ...extraArgs,
     ],
   });
 }

@@ -1,4 +1,6 @@
+import { basename, dirname } from 'node:path';
 import { pino } from 'pino';
+import { inject } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { UnitMirror, UnitsDelta, UnitsSnapshot, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/feed.js';
 import type { UserRole } from '../../shared/auth.js';
@@ -6,8 +8,9 @@ import type { Unit, UnitRegistration } from '../../shared/units.js';
 import { createApp, DEFAULT_APP_CONFIG, type App, type AppConfig } from '../../server/app.js';
 import type { Clock } from '../../server/clock.js';
 import { systemClock } from '../../server/clock.js';
-import { openSqlite, type Db } from '../../server/db/open.js';
+import { openPostgres, openSqlite, type Db, type StoreKind } from '../../server/db/open.js';
 import { loadBasemapJson, loadMissionPack } from '../../server/pack.js';
+import { createTestDatabase } from './postgres.js';
 
 /** An HTTP client signed in as someone: sends the session cookie and the CSRF token. */
 export interface Client {
@@ -21,6 +24,13 @@ export interface TestServer {
   app: App;
   url: string;
   db: Db;
+  /** the store this server runs on: SQLite, or PostgreSQL in the suite's PostgreSQL project */
+  store: StoreKind;
+  /**
+   * The environment another process (`npm run admin`, `server/main.ts`) needs to open this same
+   * store: DATABASE_URL under PostgreSQL, DATA_DIR for a SQLite file named ops.sqlite.
+   */
+  storeEnv(): Record<string, string>;
   /** A fresh account with the role, signed in over HTTP. */
   signIn(role: UserRole, options?: { sensitive?: boolean }): Promise<Client>;
   /** Registers units on the roster directly, as an administrator would. */
@@ -72,11 +82,43 @@ export async function signInOverHttp(url: string, username: string, password: st
   return clientFor(url, cookie, body.data.csrfToken);
 }
 
-/** A real server on a random port with a throwaway in-memory database. */
+/**
+ * The store for one test server. In the suite's PostgreSQL project (vitest provides the
+ * cluster), a fresh database copied from the migrated template; otherwise SQLite, in memory or
+ * in the file at `storePath`.
+ */
+async function openTestStore(storePath: string | undefined): Promise<{ db: Db; store: StoreKind; env: () => Record<string, string>; drop: () => Promise<void> }> {
+  const postgres = inject('postgres');
+  if (postgres) {
+    const database = await createTestDatabase(postgres);
+    try {
+      const db = await openPostgres(database.url, { poolSize: 4 });
+      return { db, store: 'postgres', env: () => ({ DATABASE_URL: database.url }), drop: database.drop };
+    } catch (err) {
+      await database.drop();
+      throw err;
+    }
+  }
+  const db = await openSqlite(storePath ?? ':memory:');
+  const env = () => {
+    if (!storePath || basename(storePath) !== 'ops.sqlite') {
+      throw new Error('this test server keeps its SQLite database in memory: start it with storePath: <folder>/ops.sqlite to share it with another process');
+    }
+    // DATABASE_URL emptied, so a developer's own setting does not send the other process elsewhere.
+    return { DATA_DIR: dirname(storePath), DATABASE_URL: '' };
+  };
+  return { db, store: 'sqlite', env, drop: () => Promise.resolve() };
+}
+
+/**
+ * A real server on a random port with a throwaway database: in-memory SQLite (or the SQLite file
+ * at `storePath`), or a fresh PostgreSQL database when the suite runs on PostgreSQL.
+ */
 export async function startServer(
   options: { clock?: Clock; config?: Partial<AppConfig>; storePath?: string } = {},
 ): Promise<TestServer> {
-  const db = await openSqlite(options.storePath ?? ':memory:');
+  const store = await openTestStore(options.storePath);
+  const db = store.db;
   const app = await createApp({
     db,
     clock: options.clock ?? systemClock,
@@ -90,6 +132,8 @@ export async function startServer(
     app,
     url,
     db,
+    store: store.store,
+    storeEnv: store.env,
     async signIn(role, { sensitive = false } = {}) {
       accountCounter += 1;
       const username = `${role}${accountCounter}`;
@@ -104,6 +148,7 @@ export async function startServer(
     async close() {
       await app.close();
       await db.destroy();
+      await store.drop();
     },
   };
 }

@@ -66,8 +66,9 @@ export function MapPicking() {
       const points = (hits: MapGeoJSONFeature[]) => hits.filter((f) => f.geometry.type === 'Point');
       return best(points(under)) ?? best(points(around)) ?? best(under) ?? best(around);
     };
-    // While a report is being placed, a click places it instead (ReportPlacing).
-    const placing = () => store.getState().incidentDraft?.stage === 'placing';
+    // While a report or patrol checkpoints are being placed, a click places them instead
+    // (ReportPlacing, PatrolPlacing).
+    const placing = () => store.getState().incidentDraft?.stage === 'placing' || store.getState().patrolDraft?.placing === true;
     const onClick = (e: MapMouseEvent) => {
       if (!placing()) store.setState({ selection: pick(e) });
     };

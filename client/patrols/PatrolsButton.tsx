@@ -1,0 +1,43 @@
+import { useCallback } from 'react';
+import { useKeyShortcut } from '../chrome/shortcut.js';
+import { navigate, useRoute } from '../routing/useRoute.js';
+import { useOps, useOpsStore } from '../state/context.js';
+import { liveSummary } from './orderList.js';
+import './patrols.css';
+
+/**
+ * Opens and closes the patrol orders; P does the same from anywhere but a text field. The badge
+ * counts the orders under way, in the alarm colour when one is overdue or has missed a checkpoint.
+ */
+export function PatrolsButton() {
+  const store = useOpsStore();
+  const onAdmin = useRoute().page === 'admin';
+  const open = useOps((s) => s.patrolsPanelOpen) && !onAdmin;
+  const count = useOps((s) => liveSummary(s.patrols.values()).count);
+  const alarm = useOps((s) => liveSummary(s.patrols.values()).alarm);
+  const toggle = useCallback(() => {
+    if (onAdmin) {
+      navigate({ page: 'map' });
+      store.setState({ patrolsPanelOpen: true });
+    } else {
+      store.setState((s) => ({ patrolsPanelOpen: !s.patrolsPanelOpen }));
+    }
+  }, [store, onAdmin]);
+  useKeyShortcut('p', toggle);
+  return (
+    <button
+      type="button"
+      className="button patrols-button"
+      data-testid="open-patrols"
+      aria-pressed={open}
+      aria-keyshortcuts="P"
+      title={`Patrol orders: ${count} under way${alarm ? ', one needs attention' : ''} (P)`}
+      onClick={toggle}
+    >
+      Patrols
+      <span className={`patrols-badge${alarm ? ' patrols-badge-alarm' : ''}`} data-testid="patrols-count" data-count={count}>
+        {count}
+      </span>
+    </button>
+  );
+}

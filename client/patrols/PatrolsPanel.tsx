@@ -1,0 +1,104 @@
+import { useCallback, useState } from 'react';
+import { PatrolOrder } from '../../shared/patrols.js';
+import { useFocusUnit } from '../alerts/useFocusUnit.js';
+import { useServerNow } from '../chrome/useNow.js';
+import { useMe, useSession } from '../session/context.js';
+import { useOps, useOpsStore } from '../state/context.js';
+import { EMPTY_DRAFT } from './draft.js';
+import { withPatrol } from './merge.js';
+import { liveSummary, patrolRows } from './orderList.js';
+import { PatrolForm } from './PatrolForm.js';
+import { PatrolRow } from './PatrolRow.js';
+import './patrols.css';
+
+/** Cancels orders for the person at this desk; the feed tells every other screen. */
+function useCancel() {
+  const session = useSession();
+  const store = useOpsStore();
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const [problem, setProblem] = useState<{ id: string; message: string } | null>(null);
+  const cancel = useCallback(
+    (id: string) => {
+      setPending((p) => new Set(p).add(id));
+      setProblem(null);
+      session
+        .send('POST', `/api/patrols/${encodeURIComponent(id)}/cancel`, {}, PatrolOrder)
+        .then((order) => store.setState((s) => ({ patrols: withPatrol(s.patrols, order) })))
+        .catch((err: unknown) => setProblem({ id, message: err instanceof Error ? err.message : String(err) }))
+        .finally(() =>
+          setPending((p) => {
+            const next = new Set(p);
+            next.delete(id);
+            return next;
+          }),
+        );
+    },
+    [session, store],
+  );
+  return { pending, problem, cancel };
+}
+
+/**
+ * Patrol orders beside the map: those overdue or with a missed checkpoint first, then those
+ * under way, planned, and ended today. The desk plans a new one here.
+ */
+export function PatrolsPanel() {
+  const store = useOpsStore();
+  const me = useMe();
+  const orders = useOps((s) => s.patrols);
+  const units = useOps((s) => s.units);
+  const planning = useOps((s) => s.patrolDraft !== null);
+  const now = useServerNow(30_000);
+  const focusUnit = useFocusUnit();
+  const { pending, problem, cancel } = useCancel();
+  const mayPlan = me?.permissions.includes('incidents:manage') ?? false;
+  const rows = patrolRows(orders.values(), units, now);
+  const { count } = liveSummary(orders.values());
+  const close = () => store.setState({ patrolsPanelOpen: false, patrolDraft: null });
+
+  return (
+    <aside className="patrols-panel" data-testid="patrols-panel" aria-label="Patrol orders">
+      <div className="patrols-head">
+        <h2>{planning ? 'Plan a patrol' : 'Patrol orders'}</h2>
+        {!planning && (
+          <span className="muted patrols-under-way" data-testid="patrols-under-way" data-count={count}>
+            {count === 0 ? 'none under way' : `${count} under way`}
+          </span>
+        )}
+        <button type="button" className="panel-close patrols-close" onClick={close} aria-label="Close patrol orders" title="Close (P)">
+          ×
+        </button>
+      </div>
+      {planning ? (
+        <PatrolForm />
+      ) : (
+        <>
+          {mayPlan && (
+            <div className="patrols-actions">
+              <button type="button" className="button button-primary" data-testid="patrol-plan" onClick={() => store.setState({ patrolDraft: EMPTY_DRAFT })}>
+                Plan a patrol
+              </button>
+            </div>
+          )}
+          {rows.length === 0 ? (
+            <p className="patrols-empty muted">No patrol orders in the last 24 hours.</p>
+          ) : (
+            <ol className="patrols-list" aria-label="Patrol orders">
+              {rows.map((row) => (
+                <PatrolRow
+                  key={row.id}
+                  row={row}
+                  mayCancel={mayPlan}
+                  busy={pending.has(row.id)}
+                  problem={problem?.id === row.id ? problem.message : null}
+                  onCancel={cancel}
+                  onFocus={focusUnit}
+                />
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}
