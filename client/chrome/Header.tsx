@@ -21,7 +21,11 @@ export function Header() {
         <span className="brand-badge" aria-hidden="true">
           UN
         </span>
-        <h1 className="brand-name">{PRODUCT_NAME}</h1>
+        <h1 className="brand-name" title={PRODUCT_NAME}>
+          <span className="brand-full">{PRODUCT_NAME}</span>
+          {/* A desk's header is full of controls: the short name fits where the full one would be cut. */}
+          <span className="brand-short">UNPOL Ops</span>
+        </h1>
       </div>
       <UnitCount now={now} />
       {!wall && <ReportButton />}
