@@ -26,7 +26,7 @@ export function AlertsButton() {
   return (
     <button
       type="button"
-      className="button alerts-button"
+      className="button toggle-button alerts-button"
       data-testid="open-alerts"
       aria-pressed={open}
       aria-keyshortcuts="A"
@@ -34,7 +34,7 @@ export function AlertsButton() {
       onClick={toggle}
     >
       Alerts
-      <span className={`alerts-badge${count > 0 ? ` alerts-badge-waiting alert-sev-${worst}` : ''}`} data-testid="alerts-count" data-count={count}>
+      <span className={`count-badge alerts-badge${count > 0 ? ` alerts-badge-waiting alert-sev-${worst}` : ''}`} data-testid="alerts-count" data-count={count}>
         {count}
       </span>
     </button>

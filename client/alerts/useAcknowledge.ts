@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { Alert } from '../../shared/alerts.js';
 import { useMe, useSession, useWallView } from '../session/context.js';
 import { useOpsStore } from '../state/context.js';
+import { usePerItemAction } from '../forms/usePerItemAction.js';
 import { withAcknowledged } from './queue.js';
 
 export interface Acknowledging {
@@ -20,27 +21,14 @@ export function useAcknowledge(): Acknowledging {
   const store = useOpsStore();
   const me = useMe();
   const wall = useWallView();
-  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
-  const [problem, setProblem] = useState<Acknowledging['problem']>(null);
-
-  const acknowledge = useCallback(
-    (id: string) => {
-      setPending((p) => new Set(p).add(id));
-      setProblem(null);
-      session
-        .send('POST', `/api/alerts/${encodeURIComponent(id)}/acknowledge`, {}, Alert)
-        .then((answer) => store.setState((s) => ({ alerts: withAcknowledged(s.alerts, answer) })))
-        .catch((err: unknown) => setProblem({ id, message: err instanceof Error ? err.message : String(err) }))
-        .finally(() =>
-          setPending((p) => {
-            const next = new Set(p);
-            next.delete(id);
-            return next;
-          }),
-        );
+  const work = useCallback(
+    async (id: string) => {
+      const answer = await session.send('POST', `/api/alerts/${encodeURIComponent(id)}/acknowledge`, {}, Alert);
+      store.setState((s) => ({ alerts: withAcknowledged(s.alerts, answer) }));
     },
     [session, store],
   );
+  const { pending, problem, run: acknowledge } = usePerItemAction(work);
 
   const allowed = !wall && me !== null && me.permissions.includes('alerts:ack');
   return { allowed, pending, problem, acknowledge };

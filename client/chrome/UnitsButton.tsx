@@ -23,7 +23,7 @@ export function UnitsButton() {
   return (
     <button
       type="button"
-      className={`button units-button${open ? ' units-button-open' : ''}`}
+      className={`button toggle-button units-button${open ? ' units-button-open' : ''}`}
       data-testid="open-units"
       aria-pressed={open}
       aria-keyshortcuts="U"

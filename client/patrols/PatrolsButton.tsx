@@ -27,7 +27,7 @@ export function PatrolsButton() {
   return (
     <button
       type="button"
-      className="button patrols-button"
+      className="button toggle-button patrols-button"
       data-testid="open-patrols"
       aria-pressed={open}
       aria-keyshortcuts="P"
@@ -35,7 +35,7 @@ export function PatrolsButton() {
       onClick={toggle}
     >
       Patrols
-      <span className={`patrols-badge${alarm ? ' patrols-badge-alarm' : ''}`} data-testid="patrols-count" data-count={count}>
+      <span className={`count-badge patrols-badge${alarm ? ' patrols-badge-alarm' : ''}`} data-testid="patrols-count" data-count={count}>
         {count}
       </span>
     </button>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { usePerItemAction } from '../forms/usePerItemAction.js';
 import { PatrolOrder } from '../../shared/patrols.js';
 import { useFocusUnit } from '../alerts/useFocusUnit.js';
 import { useServerNow } from '../chrome/useNow.js';
@@ -15,26 +16,14 @@ import './patrols.css';
 function useCancel() {
   const session = useSession();
   const store = useOpsStore();
-  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
-  const [problem, setProblem] = useState<{ id: string; message: string } | null>(null);
-  const cancel = useCallback(
-    (id: string) => {
-      setPending((p) => new Set(p).add(id));
-      setProblem(null);
-      session
-        .send('POST', `/api/patrols/${encodeURIComponent(id)}/cancel`, {}, PatrolOrder)
-        .then((order) => store.setState((s) => ({ patrols: withPatrol(s.patrols, order) })))
-        .catch((err: unknown) => setProblem({ id, message: err instanceof Error ? err.message : String(err) }))
-        .finally(() =>
-          setPending((p) => {
-            const next = new Set(p);
-            next.delete(id);
-            return next;
-          }),
-        );
+  const work = useCallback(
+    async (id: string) => {
+      const order = await session.send('POST', `/api/patrols/${encodeURIComponent(id)}/cancel`, {}, PatrolOrder);
+      store.setState((s) => ({ patrols: withPatrol(s.patrols, order) }));
     },
     [session, store],
   );
+  const { pending, problem, run: cancel } = usePerItemAction(work);
   return { pending, problem, cancel };
 }
 
@@ -57,7 +46,7 @@ export function PatrolsPanel() {
   const close = () => store.setState({ patrolsPanelOpen: false, patrolDraft: null });
 
   return (
-    <aside className="patrols-panel" data-testid="patrols-panel" aria-label="Patrol orders">
+    <aside className="side-panel patrols-panel" data-testid="patrols-panel" aria-label="Patrol orders">
       <div className="patrols-head">
         <h2>{planning ? 'Plan a patrol' : 'Patrol orders'}</h2>
         {!planning && (

@@ -22,7 +22,7 @@ export function UnitsPanel() {
   const filtered = list.rows.length !== list.counts.total;
 
   return (
-    <aside className="units-panel" data-testid="units-panel" aria-label="Units">
+    <aside className="side-panel units-panel" data-testid="units-panel" aria-label="Units">
       <div className="units-head">
         <h2>Units</h2>
         <span className="units-total muted" data-testid="units-shown" data-count={list.rows.length}>
