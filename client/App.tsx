@@ -23,10 +23,15 @@ import { TrailsLayer } from './map/layers/TrailsLayer.js';
 import { UnitFocus } from './map/layers/UnitFocus.js';
 import { UnitsLayer } from './map/layers/UnitsLayer.js';
 import { MapView } from './map/MapView.js';
+import { SnapshotSource } from './export/mapHandle.js';
 import { StaleNotice } from './offline/StaleNotice.js';
+import { ReplayMode } from './replay/ReplayMode.js';
 import { DetailsPanel } from './panels/DetailsPanel.js';
 import { LayerSwitcher } from './panels/LayerSwitcher.js';
 import { UnitsPanel } from './panels/units/UnitsPanel.js';
+import { IncidentsPanel } from './panels/incidents/IncidentsPanel.js';
+import { WorkstationMap } from './workstation/WorkstationMap.js';
+import { WorkstationTools } from './workstation/WorkstationTools.js';
 import { useRoute } from './routing/useRoute.js';
 import { tabsFor } from './admin/access.js';
 import { useMe, useWallView } from './session/context.js';
@@ -48,6 +53,8 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
   const me = useMe();
   // Someone without admin rights who follows an /admin address just sees the map.
   const showAdmin = !wall && route.page === 'admin' && tabsFor(me).length > 0;
+  // Replay (the map as it was) is opened at a desk; the live state runs on underneath.
+  const replaying = useOps((s) => s.replay !== null);
   const tilesUrl = useOps((s) => s.config?.tilesUrl);
   const basemap = useOps((s) => s.basemap);
   const pack = useOps((s) => s.pack);
@@ -64,6 +71,8 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
   // Patrol orders are listed and planned at a desk; their routes are drawn on every screen.
   const showPatrols = useOps((s) => s.patrolsPanelOpen) && !wall && !showAdmin;
   const placingCheckpoints = useOps((s) => s.patrolDraft?.placing === true) && showPatrols;
+  // The incidents list and the map tools (measure, go to, position readout) are for a desk too.
+  const showIncidents = useOps((s) => s.incidentsPanelOpen) && !wall && !showAdmin;
   // Corridors brighten in their season; the month is re-read every hour.
   const month = jubaMonthNumber(useServerNow(3_600_000));
 
@@ -73,7 +82,7 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
         <AlarmWatcher />
         <Header />
         <AlertBanner />
-        <main className="main" data-units-panel={showUnits ? 'open' : 'closed'} data-alerts-panel={showAlerts ? 'open' : 'closed'} data-patrols-panel={showPatrols ? 'open' : 'closed'}>
+        <main className="main" data-units-panel={showUnits ? 'open' : 'closed'} data-alerts-panel={showAlerts ? 'open' : 'closed'} data-patrols-panel={showPatrols ? 'open' : 'closed'} data-incidents-panel={showIncidents ? 'open' : 'closed'}>
           <MapView tilesUrl={tilesUrl} basemap={basemap} exposeForTests={exposeMapForTests}>
             <CorridorsLayer pack={pack} month={month} visible={layers.corridors} />
             <SitesLayer
@@ -92,17 +101,22 @@ export function App({ exposeMapForTests }: { exposeMapForTests: boolean }) {
             {canReport && draft?.stage === 'placing' && <ReportPlacing />}
             {placingCheckpoints && <PatrolPlacing />}
             {wall && <WallMap />}
+            {!wall && <WorkstationMap />}
+            {!wall && <SnapshotSource />}
             <MapReady />
           </MapView>
           <LinkBanner />
+          {!wall && replaying && <ReplayMode />}
           <StaleNotice />
           {showUnits && <UnitsPanel />}
           {showPatrols && <PatrolsPanel />}
+          {showIncidents && <IncidentsPanel />}
           {wall ? <WallPanels /> : <LayerSwitcher />}
           {!wall && draft?.stage !== 'form' && <DetailsPanel />}
           {canReport && draft?.stage === 'placing' && <ReportHint />}
           {canReport && draft?.stage === 'form' && <ReportForm at={draft.at} />}
           {showAlerts && <AlertsPanel />}
+          {!wall && !showAdmin && <WorkstationTools />}
           {wall && <SoundControl wall />}
           {showAdmin && route.page === 'admin' && (
             <Suspense fallback={<section className="admin-page" data-testid="admin-loading" aria-busy="true" />}>

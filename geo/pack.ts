@@ -8,6 +8,7 @@
 import { nearestPointOnLine } from '@turf/nearest-point-on-line';
 import { lineString } from '@turf/helpers';
 import type { z } from 'zod';
+import { jsonProblem } from '../shared/json-guard.js';
 import {
   FieldOfficeId,
   MissionPack,
@@ -71,12 +72,17 @@ export interface PackProblem {
   message: string;
 }
 
-/** Thrown by `parsePack`; `problems` keeps the structured list, `message` lists them all. */
+/** How many problems the message of a `PackValidationError` lists; `problems` keeps them all. */
+export const MAX_LISTED_PROBLEMS = 50;
+
+/** Thrown by `parsePack`; `problems` keeps the structured list, `message` lists the first ones. */
 export class PackValidationError extends Error {
   readonly problems: readonly PackProblem[];
 
   constructor(problems: readonly PackProblem[]) {
-    const lines = problems.map((problem) => `  - ${formatPackProblem(problem)}`);
+    // The first problems are enough to start on; a runaway file must not make a runaway message.
+    const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => `  - ${formatPackProblem(problem)}`);
+    if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`  … and ${problems.length - MAX_LISTED_PROBLEMS} more`);
     super(`Mission pack is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
     this.name = 'PackValidationError';
     this.problems = problems;
@@ -107,6 +113,12 @@ export function formatPackProblem(problem: PackProblem): string {
  *   'police-stations': json4, corridors: json5 });
  */
 export function parsePack(raw: Record<PackLayerName, unknown>): MissionPack {
+  // A hostile file (prototype keys, absurd nesting, broken characters) is refused for what it is.
+  const unsafe = PACK_LAYER_NAMES.flatMap((layer): PackProblem[] => {
+    const problem = jsonProblem(raw[layer]);
+    return problem === null ? [] : [{ file: PACK_FILES[layer], field: problem.path || '(collection)', message: problem.message }];
+  });
+  if (unsafe.length > 0) throw new PackValidationError(unsafe);
   const parsed = MissionPack.safeParse(assemblePack(raw));
   if (!parsed.success) {
     throw new PackValidationError(parsed.error.issues.map((issue) => problemFromIssue(issue, raw)));

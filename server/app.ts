@@ -31,6 +31,10 @@ import { authRouter, wallRouter } from './http/auth-routes.js';
 import { errorHandler, sendError, sendOk } from './http/errors.js';
 import { incidentRouter } from './http/incident-routes.js';
 import { patrolRouter } from './http/patrol-routes.js';
+import { exportRouter } from './http/export-routes.js';
+import { replayRouter } from './http/replay-routes.js';
+import { ReplayService } from './replay/service.js';
+import { DEFAULT_REPLAY_HOURS } from '../shared/replay.js';
 import { PatrolOrderService } from './patrols/service.js';
 import { PatrolWatcher } from './patrols/watcher.js';
 import { IncidentService } from './incidents/service.js';
@@ -55,6 +59,8 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** how long incidents may wait for verification or a patrol, and alerts for acknowledgement */
   deadlines: DeadlinePolicy;
+  /** how far back replay reaches, hours (REPLAY_HOURS); 24 when not given */
+  replayHours?: number;
 }
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
@@ -235,6 +241,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use('/api/incidents', incidentRouter({ incidents, feed: incidentFeed, audit, onIncidentChanged, tracker, onAssigned, onActedOn }));
   app.use('/api/alerts', alertRouter({ alerts, audit }));
   app.use('/api/patrols', patrolRouter({ patrols, audit }));
+  app.use('/api/export', exportRouter({ incidents, tracker, audit, clock }));
+  const replay = new ReplayService(db, clock, { hours: config.replayHours ?? DEFAULT_REPLAY_HOURS, tracking: config.tracking, offices: deps.pack.fieldOffices.features, sites: siteIndex });
+  app.use('/api/replay', replayRouter({ replay }));
   app.use(
     '/api',
     apiRouter({ tracker, clock, pack: deps.pack, basemapJson: deps.basemapJson, clientConfig, maxBodyBytes: config.maxBodyBytes, audit, ingestLimiter }),

@@ -77,6 +77,8 @@ export const EnvSchema = z.object({
   MAX_CLOCK_SKEW_S: Seconds.default(120),
   /** position history older than this is pruned */
   HISTORY_DAYS: z.coerce.number().positive().default(30),
+  /** how far back replay reaches, hours; never further than HISTORY_DAYS keeps */
+  REPLAY_HOURS: z.coerce.number().int().min(1).max(24 * 366).default(24),
   /** optional raster tile URL template ({z}/{x}/{y}) for a self-hosted tile server */
   BASEMAP_TILES_URL: z.string().url().optional(),
   /** the first administrator's password, for automated deployments; otherwise a random one is printed once */

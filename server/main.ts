@@ -41,6 +41,8 @@ async function main(): Promise<void> {
       ingestPerMinute: env.INGEST_PER_MINUTE,
       maxBodyBytes: Math.round(env.MAX_BODY_MB * 1024 * 1024),
       deadlines: deadlinesFrom(env.DEADLINES),
+      // Replay cannot show what pruning has removed.
+      replayHours: Math.min(env.REPLAY_HOURS, env.HISTORY_DAYS * 24),
     },
   });
 

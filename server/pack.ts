@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -12,7 +13,10 @@ export async function loadMissionPack(dir: string = PACK_DIR): Promise<MissionPa
   const raw = {} as Record<PackLayerName, unknown>;
   for (const layer of PACK_LAYER_NAMES) {
     const file = join(dir, PACK_FILES[layer]);
-    const text = await readFile(file, 'utf8');
+    const bytes = await readFile(file);
+    // Read as UTF-8 without complaint, bad bytes would become U+FFFD in names and sources.
+    if (!isUtf8(bytes)) throw new Error(`${file} is not valid UTF-8: save it as UTF-8 from the GIS tool`);
+    const text = bytes.toString('utf8');
     try {
       raw[layer] = JSON.parse(text);
     } catch (err) {

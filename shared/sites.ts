@@ -31,7 +31,19 @@ export const LonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90
 export type LonLat = z.infer<typeof LonLat>;
 
 const PointGeometry = z.object({ type: z.literal('Point'), coordinates: LonLat });
-const LineGeometry = z.object({ type: z.literal('LineString'), coordinates: z.array(LonLat).min(2) });
+/** Corridors are indicative lines of tens of vertices; a file far beyond that is refused before it is read point by point. */
+export const MAX_LINE_VERTICES = 10_000;
+/** Features in one layer file, likewise. */
+export const MAX_LAYER_FEATURES = 5_000;
+
+// The length is checked before the items (`z.unknown()` first), so a huge array costs one issue, not one per item.
+const LineGeometry = z.object({
+  type: z.literal('LineString'),
+  coordinates: z
+    .array(z.unknown())
+    .max(MAX_LINE_VERTICES, `at most ${MAX_LINE_VERTICES.toLocaleString('en')} vertices in a line; simplify it`)
+    .pipe(z.array(LonLat).min(2)),
+});
 
 /** A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD. */
 export const PartialDate = z
@@ -120,7 +132,7 @@ export type PoliceStationFeature = z.infer<typeof PoliceStationFeature>;
 export type CorridorFeature = z.infer<typeof CorridorFeature>;
 
 const collection = <F extends z.ZodType>(f: F) =>
-  z.object({ type: z.literal('FeatureCollection'), features: z.array(f) });
+  z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()).max(MAX_LAYER_FEATURES, `at most ${MAX_LAYER_FEATURES.toLocaleString('en')} features in a layer`).pipe(z.array(f)) });
 
 /** One schema per layer file in `geo/pack/`. */
 export const PackLayers = {

@@ -7,6 +7,10 @@ import { useWallView } from '../session/context.js';
 import { UnitCount } from './UnitCount.js';
 import { UnitsButton } from './UnitsButton.js';
 import { PatrolsButton } from '../patrols/PatrolsButton.js';
+import { ReplayButton } from '../replay/ReplayButton.js';
+import { IncidentsButton } from '../panels/incidents/IncidentsButton.js';
+import { ToolButtons } from '../workstation/ToolButtons.js';
+import { ExportMenu } from '../export/ExportMenu.js';
 import { UserMenu } from './UserMenu.js';
 import { useServerNow } from './useNow.js';
 
@@ -29,9 +33,13 @@ export function Header() {
       </div>
       <UnitCount now={now} />
       {!wall && <ReportButton />}
+      {!wall && <IncidentsButton />}
       {!wall && <UnitsButton />}
       {!wall && <PatrolsButton />}
+      {!wall && <ReplayButton />}
       {!wall && <AlertsButton />}
+      {!wall && <ToolButtons />}
+      {!wall && <ExportMenu />}
       {!wall && <SoundControl wall={false} />}
       <Clocks now={now} />
       <LinkIndicator />

@@ -9,6 +9,7 @@ import { IncidentActions } from './IncidentActions.js';
 import { IncidentDiamond } from './IncidentLegend.js';
 import { IncidentTimeline } from './IncidentTimeline.js';
 import { PositionFields } from './PositionFields.js';
+import { ReplayFromReport } from '../replay/ReplayFromReport.js';
 
 function TimePair({ at }: { at: number }) {
   return (
@@ -78,6 +79,7 @@ export function IncidentDetails({ incident }: { incident: IncidentSummary }) {
           )}
         </Field>
       </dl>
+      <ReplayFromReport reportedAt={incident.reportedAt} />
       <IncidentDispatch incident={incident} canManage={canManage} />
       <IncidentTimeline id={incident.id} updatedAt={incident.updatedAt} />
     </div>

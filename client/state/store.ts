@@ -4,6 +4,8 @@ import type { Alert } from '../../shared/alerts.js';
 import type { IncidentSummary } from '../../shared/incidents.js';
 import type { PatrolOrder } from '../../shared/patrols.js';
 import type { PatrolDraft } from '../patrols/draft.js';
+import type { ReplayView } from '../replay/view.js';
+import { INITIAL_WORKSTATION, type WorkstationState } from '../workstation/state.js';
 import type { Unit } from '../../shared/units.js';
 import type { Basemap } from '../http/basemap.js';
 import type { ClientConfig } from '../../shared/config.js';
@@ -58,6 +60,12 @@ export interface OpsState {
   patrolsPanelOpen: boolean;
   /** a patrol order being planned on this screen, or null */
   patrolDraft: PatrolDraft | null;
+  /** replay on this screen (client/replay/), or null when the map is live */
+  replay: ReplayView | null;
+  /** the incidents list, beside the map (never on a wall display) */
+  incidentsPanelOpen: boolean;
+  /** the commander's map tools: measuring, "Go to", the shortcut list (client/workstation/) */
+  workstation: WorkstationState;
 }
 
 /**
@@ -94,6 +102,9 @@ export function initialState(): OpsState {
     patrols: new Map(),
     patrolsPanelOpen: false,
     patrolDraft: null,
+    replay: null,
+    incidentsPanelOpen: false,
+    workstation: INITIAL_WORKSTATION,
   };
 }
 

@@ -15,6 +15,7 @@ export type OpenSosIncident = (unit: Unit) => Promise<string | null>;
  * where the patrol is, so that dispatch and the record start at once.
  */
 export function alertOnUnitTransitions(tracker: Tracker, alerts: AlertService, logger: Logger, openSosIncident?: OpenSosIncident): () => void {
+  settleSosAfterRestart(tracker, alerts, openSosIncident).catch((err: unknown) => logger.error({ err }, 'could not settle SOS alerts after the restart'));
   return tracker.onTransition((unit, before) => {
     const work: Promise<unknown>[] = [];
     // Stale is the first sign of a patrol falling silent: a notice for the record, no alarm.
@@ -38,4 +39,19 @@ export function alertOnUnitTransitions(tracker: Tracker, alerts: AlertService, l
     if (before.activity === 'sos' && unit.activity !== 'sos') work.push(alerts.resolve('sos', unit.id));
     Promise.all(work).catch((err: unknown) => logger.error({ err, unitId: unit.id }, 'could not raise or resolve an alert'));
   });
+}
+
+/**
+ * A server that died between storing a patrol's SOS (or its standing down) and raising (or
+ * resolving) the alert comes back with the two out of step: the alarm follows what is stored.
+ */
+export async function settleSosAfterRestart(tracker: Tracker, alerts: AlertService, openSosIncident?: OpenSosIncident): Promise<void> {
+  for (const unit of tracker.allUnits()) {
+    const open = await alerts.isOpen('sos', unit.id);
+    if (unit.activity === 'sos' && !open) {
+      const incidentId = openSosIncident ? await openSosIncident(unit) : null;
+      await alerts.raise({ kind: 'sos', severity: SOS_SEVERITY, title: `SOS from ${unit.callsign}`, unitId: unit.id, incidentId });
+    }
+    if (unit.activity !== 'sos' && open) await alerts.resolve('sos', unit.id);
+  }
 }

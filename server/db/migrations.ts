@@ -262,6 +262,15 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // Replay reads incidents by when they were reported, timelines by time and SOS alerts by unit.
+  // Positions need nothing new: their key (unit_id, time) finds each unit's fix at a moment.
+  '0011-replay-indexes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('incidents_reported').on('incidents').column('reported_at').execute();
+      await db.schema.createIndex('incident_events_time').on('incident_events').column('time').execute();
+      await db.schema.createIndex('alerts_unit').on('alerts').columns(['unit_id', 'raised_at']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -32,7 +32,7 @@ function assignmentFromRow(a: IncidentAssignmentsTable): Assignment {
 
 type SiteNames = ReadonlyMap<string, string>;
 
-function recordFromRow(r: IncidentsTable, names: SiteNames, assignments: readonly IncidentAssignmentsTable[] = []): IncidentRecord {
+export function recordFromRow(r: IncidentsTable, names: SiteNames, assignments: readonly IncidentAssignmentsTable[] = []): IncidentRecord {
   const category = IncidentCategory.parse(r.category);
   const isProtected = r.protected === 1;
   return {
@@ -242,6 +242,15 @@ export class IncidentService {
   /** Newest first. */
   async list(limit = 2000): Promise<IncidentRecord[]> {
     const rows = await this.db.selectFrom('incidents').selectAll().orderBy('reported_at', 'desc').limit(limit).execute();
+    return this.withAssignments(rows);
+  }
+
+  /** Incidents that occurred in [from, to], oldest first, of the statuses and categories given (all when empty). */
+  async occurredBetween(filter: { from: number; to: number; statuses: readonly IncidentStatus[]; categories: readonly IncidentCategory[]; limit: number }): Promise<IncidentRecord[]> {
+    let query = this.db.selectFrom('incidents').selectAll().where('occurred_at', '>=', filter.from).where('occurred_at', '<=', filter.to);
+    if (filter.statuses.length > 0) query = query.where('status', 'in', [...filter.statuses]);
+    if (filter.categories.length > 0) query = query.where('category', 'in', [...filter.categories]);
+    const rows = await query.orderBy('occurred_at').orderBy('id').limit(filter.limit).execute();
     return this.withAssignments(rows);
   }
 

@@ -1,12 +1,16 @@
 import { Activity, type Fix, type UnitRegistration, UnitType } from '../../shared/units.js';
 import { FieldOfficeId } from '../../shared/sites.js';
+import { sql } from 'kysely';
 import type { Db } from '../db/open.js';
+import { jsonRows, type JsonColumnType } from '../db/json-rows.js';
 import type { PositionsTable, UnitsTable } from '../db/schema.js';
+import { storeKindOf, type StoreKind } from '../db/store-kind.js';
 import type { HistoryRow, LatestUpdate, StoredUnit, TrackingStore } from './store.js';
 
-// Rows per INSERT statement: eleven columns each stays well under SQLite's 32,766 parameters
-// (and PostgreSQL's 65,535).
+// Units per INSERT statement when registering: eight columns each stays well under SQLite's
+// 32,766 parameters (and PostgreSQL's 65,535). Positions go as one JSON parameter per chunk.
 const CHUNK = 1000;
+const POSITION_CHUNK = 5000;
 
 // Rows are written in one order (unit, then time) whichever batch writes them: two batches for
 // the same units at once then wait for each other in PostgreSQL, never deadlock.
@@ -84,9 +88,46 @@ const newUnitRow = (u: UnitRegistration): UnitsTable => ({
   group_name: null,
 });
 
+const FIX_COLUMNS = {
+  time: 'bigint',
+  lat: 'double precision',
+  lon: 'double precision',
+  speed: 'double precision',
+  heading: 'double precision',
+  accuracy: 'double precision',
+  altitude: 'double precision',
+  battery: 'double precision',
+  implausible: 'integer',
+  stale_at: 'bigint',
+} as const satisfies Record<string, JsonColumnType>;
+
+/** Fixes for the history, as the table `h` to insert from. */
+function historyRows(kind: StoreKind, rows: readonly HistoryRow[]) {
+  return jsonRows(
+    kind,
+    'h',
+    { unit_id: 'text', ...FIX_COLUMNS },
+    rows.map(({ unitId, fix }) => ({ unit_id: unitId, time: fix.time, lat: fix.lat, lon: fix.lon, ...fixColumns(fix) })),
+  );
+}
+
+/** New live positions, as the table `v` to update `units` from. */
+function liveRows(kind: StoreKind, updates: readonly LatestUpdate[]) {
+  return jsonRows(
+    kind,
+    'v',
+    { id: 'text', activity: 'text', ...FIX_COLUMNS },
+    updates.map(({ unitId, fix, activity }) => ({ id: unitId, activity, time: fix.time, lat: fix.lat, lon: fix.lon, ...fixColumns(fix) })),
+  );
+}
+
 /** Units and their position history, through Kysely so SQLite and PostgreSQL share the code. */
 export class KyselyTrackingStore implements TrackingStore {
-  constructor(private readonly db: Db) {}
+  private readonly kind: StoreKind;
+
+  constructor(private readonly db: Db) {
+    this.kind = storeKindOf(db);
+  }
 
   async upsertUnits(units: readonly UnitRegistration[]): Promise<void> {
     if (units.length === 0) return;
@@ -132,35 +173,42 @@ export class KyselyTrackingStore implements TrackingStore {
     const live = [...latest].sort((a, b) => byId(a.unitId, b.unitId));
     return this.db.transaction().execute(async (trx) => {
       let inserted = 0;
-      for (let i = 0; i < history.length; i += CHUNK) {
+      // A batch is a few statements, not one per fix or per unit: against a PostgreSQL server
+      // each statement is a round trip.
+      for (let i = 0; i < history.length; i += POSITION_CHUNK) {
         const result = await trx
           .insertInto('positions')
-          .values(
-            history.slice(i, i + CHUNK).map(({ unitId, fix }) => ({ unit_id: unitId, time: fix.time, lat: fix.lat, lon: fix.lon, ...fixColumns(fix) })),
+          .columns(['unit_id', 'time', 'lat', 'lon', 'speed', 'heading', 'accuracy', 'altitude', 'battery', 'implausible', 'stale_at'])
+          .expression((eb) =>
+            eb
+              .selectFrom(historyRows(this.kind, history.slice(i, i + POSITION_CHUNK)))
+              .select(['h.unit_id', 'h.time', 'h.lat', 'h.lon', 'h.speed', 'h.heading', 'h.accuracy', 'h.altitude', 'h.battery', 'h.implausible', 'h.stale_at'])
+              // SQLite needs a WHERE before ON CONFLICT to read it as an upsert, not a join.
+              .where(sql<boolean>`true`),
           )
           .onConflict((oc) => oc.columns(['unit_id', 'time']).doNothing())
           .executeTakeFirst();
         inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
       }
-      for (const { unitId, fix, activity } of live) {
-        const f = fixColumns(fix);
+      for (let i = 0; i < live.length; i += POSITION_CHUNK) {
         await trx
           .updateTable('units')
-          .set({
-            activity,
-            last_time: fix.time,
-            last_lat: fix.lat,
-            last_lon: fix.lon,
-            last_speed: f.speed,
-            last_heading: f.heading,
-            last_accuracy: f.accuracy,
-            last_altitude: f.altitude,
-            last_battery: f.battery,
-            last_implausible: f.implausible,
-            last_stale_at: f.stale_at,
-          })
-          .where('id', '=', unitId)
-          .where((eb) => eb.or([eb('last_time', 'is', null), eb('last_time', '<', fix.time)]))
+          .from(liveRows(this.kind, live.slice(i, i + POSITION_CHUNK)))
+          .set((eb) => ({
+            activity: eb.ref('v.activity'),
+            last_time: eb.ref('v.time'),
+            last_lat: eb.ref('v.lat'),
+            last_lon: eb.ref('v.lon'),
+            last_speed: eb.ref('v.speed'),
+            last_heading: eb.ref('v.heading'),
+            last_accuracy: eb.ref('v.accuracy'),
+            last_altitude: eb.ref('v.altitude'),
+            last_battery: eb.ref('v.battery'),
+            last_implausible: eb.ref('v.implausible'),
+            last_stale_at: eb.ref('v.stale_at'),
+          }))
+          .whereRef('units.id', '=', 'v.id')
+          .where((eb) => eb.or([eb('units.last_time', 'is', null), eb('units.last_time', '<', eb.ref('v.time'))]))
           .execute();
       }
       return inserted;

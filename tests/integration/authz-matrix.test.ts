@@ -53,6 +53,9 @@ const ROUTES: Route[] = [
   { method: 'GET', path: () => '/api/units', allowed: READERS },
   { method: 'GET', path: () => '/api/units/mal-9/track', allowed: READERS },
   { method: 'GET', path: () => '/api/trails?minutes=30', allowed: READERS },
+  { method: 'GET', path: () => `/api/replay/state?at=${Date.now() - 60_000}`, allowed: READERS },
+  { method: 'GET', path: () => `/api/replay/tracks?from=${Date.now() - 600_000}&to=${Date.now() - 60_000}`, allowed: READERS },
+  { method: 'GET', path: () => '/api/replay/range', allowed: READERS },
   { method: 'POST', path: () => '/api/units', body: () => ({ units: [testUnit(`reg-${++counter}`)] }), allowed: ['admin'] },
   {
     method: 'POST',
@@ -88,6 +91,15 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => '/api/admin/wall-links', body: () => ({ label: `Wall ${++counter}` }), allowed: ['admin'] },
   { method: 'GET', path: () => '/api/admin/audit', allowed: ['admin'] },
   { method: 'GET', path: () => '/api/admin/audit.csv', allowed: ['admin'] },
+  // Exports name the person who took them: a wall display has nobody at it.
+  { method: 'GET', path: () => '/api/export/incidents.csv', allowed: ['admin', 'commander', 'operator', 'viewer'] },
+  { method: 'GET', path: () => '/api/export/tracks.geojson', allowed: ['admin', 'commander', 'operator', 'viewer'] },
+  {
+    method: 'POST',
+    path: () => '/api/export/snapshots',
+    body: () => ({ extent: { west: 31, south: 4, east: 32, north: 5 }, zoom: 8, situationAt: Date.now(), replay: false, layers: ['units'], incidents: 0, exactSensitive: 0, filename: 'unmiss-map-211030ZNOV26.png' }),
+    allowed: ['admin', 'commander', 'operator', 'viewer'],
+  },
 ];
 
 async function call(who: Who, route: Route): Promise<number> {

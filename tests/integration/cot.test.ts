@@ -86,8 +86,9 @@ describe('Cursor on Target over TCP', () => {
       await new Promise((r) => setTimeout(r, 2));
     }
     await shownAt('ANDROID-mal-fpu-4', t);
+    // The callsign and team are stored after the position, so they may reach screens a tick later.
+    await expect.poll(() => seen.get('ANDROID-mal-fpu-4'), { timeout: 5000 }).toMatchObject({ callsign: 'MAL-FPU-4', group: 'Cyan' });
     const unit = seen.get('ANDROID-mal-fpu-4');
-    expect(unit).toMatchObject({ callsign: 'MAL-FPU-4', group: 'Cyan' });
     expect(unit?.last).toMatchObject({ lat: 9.5534, lon: 31.6557, speed: 9.5, heading: 275, accuracy: 6.5 });
     expect(server.app.tracker.unit('ANDROID-mal-fpu-4')?.last?.altitude).toBe(412);
     stream.end();

@@ -26,9 +26,11 @@ export function IncidentsLayer({ visible, labels, selectedIncidentId }: { visibl
       setGeoJson(map, INCIDENTS.source, incidentPoints(incidents.values()));
       setGeoJson(map, INCIDENTS.areaSource, coarseAreas(incidents.values()));
     };
-    draw(store.getState().incidents);
+    // In replay: the incidents as they stood at the moment replayed.
+    const shown = (state: ReturnType<typeof store.getState>) => state.replay?.incidents ?? state.incidents;
+    draw(shown(store.getState()));
     return store.subscribe((state, previous) => {
-      if (state.incidents !== previous.incidents) draw(state.incidents);
+      if (shown(state) !== shown(previous)) draw(shown(state));
     });
   }, [map, store]);
 

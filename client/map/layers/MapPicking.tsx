@@ -67,8 +67,9 @@ export function MapPicking() {
       return best(points(under)) ?? best(points(around)) ?? best(under) ?? best(around);
     };
     // While a report or patrol checkpoints are being placed, a click places them instead
-    // (ReportPlacing, PatrolPlacing).
-    const placing = () => store.getState().incidentDraft?.stage === 'placing' || store.getState().patrolDraft?.placing === true;
+    // (ReportPlacing, PatrolPlacing); while a distance is measured, it adds a point (workstation/MapTools).
+    const placing = () =>
+      store.getState().incidentDraft?.stage === 'placing' || store.getState().patrolDraft?.placing === true || store.getState().workstation.measure !== null;
     const onClick = (e: MapMouseEvent) => {
       if (!placing()) store.setState({ selection: pick(e) });
     };

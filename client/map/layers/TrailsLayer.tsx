@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useSession } from '../../session/context.js';
-import { useOpsStore } from '../../state/context.js';
+import { useOps, useOpsStore } from '../../state/context.js';
 import { SLOTS, TRAILS } from '../ids.js';
 import { useMap } from '../MapContext.js';
 import { addGeoJsonLayers, removeGeoJsonLayers, setVisible } from '../mapSources.js';
@@ -22,12 +22,15 @@ export function TrailsLayer({ visible, selectedUnitId }: { visible: boolean; sel
     return () => removeGeoJsonLayers(map, SOURCES, LAYERS);
   }, [map]);
 
+  // The live trails tell of the last half hour, not of a moment being replayed: hidden meanwhile.
+  const replaying = useOps((s) => s.replay !== null);
+  const shown = visible && !replaying;
   useLiveTrails(map, store, session);
-  useSelectedTrack(map, store, session, visible ? selectedUnitId : null);
+  useSelectedTrack(map, store, session, shown ? selectedUnitId : null);
 
   useEffect(() => {
-    setVisible(map, [TRAILS.line, TRAILS.trackCasing, TRAILS.trackLine], visible);
-  }, [map, visible]);
+    setVisible(map, [TRAILS.line, TRAILS.trackCasing, TRAILS.trackLine], shown);
+  }, [map, shown]);
 
   return null;
 }

@@ -50,13 +50,16 @@ export function UnitsLayer({ visible, selectedUnitId }: { visible: UnitsVisibili
       frame = 0;
       const state = store.getState();
       const now = Date.now();
-      const glide = state.units.size <= TWEEN_MAX_UNITS;
-      if (state.units !== seen) {
-        if (glide) tweens.retarget(state.units, now);
-        seen = state.units;
+      // In replay: the units as they were, each at its fix then, aged by the replayed clock.
+      const replay = state.replay;
+      const units = replay ? replay.units : state.units;
+      const glide = !replay && units.size <= TWEEN_MAX_UNITS;
+      if (units !== seen) {
+        if (glide) tweens.retarget(units, now);
+        seen = units;
       }
-      const features = unitsToFeatureCollection(state.units.values(), {
-        now: serverNow(state, now),
+      const features = unitsToFeatureCollection(units.values(), {
+        now: replay ? (replay.shownAt ?? replay.at) : serverNow(state, now),
         policy: policyFrom(state.config),
         ...(glide ? { positionOf: (u) => tweens.position(u.id, now) } : {}),
       });
@@ -68,7 +71,7 @@ export function UnitsLayer({ visible, selectedUnitId }: { visible: UnitsVisibili
     };
 
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.units !== previous.units || state.config !== previous.config) schedule();
+      if (state.units !== previous.units || state.config !== previous.config || state.replay !== previous.replay) schedule();
     });
     const ageing = setInterval(schedule, AGEING_REDRAW_MS);
     schedule();

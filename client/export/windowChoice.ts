@@ -1,0 +1,34 @@
+import { EXPORT_LIMITS } from '../../shared/export.js';
+import { fromJubaInput } from '../patrols/jubaInput.js';
+import type { ExportWindow } from './exportUrl.js';
+
+/** The windows the Export menu offers: the last so many hours, or one typed in Juba time. */
+export const WINDOW_CHOICES = [
+  { id: '24h', label: 'Last 24 hours', hours: 24 },
+  { id: '12h', label: 'Last 12 hours', hours: 12 },
+  { id: '6h', label: 'Last 6 hours', hours: 6 },
+  { id: '1h', label: 'Last hour', hours: 1 },
+  { id: 'custom', label: 'From … to … (Juba time)', hours: null },
+] as const;
+export type WindowChoice = (typeof WINDOW_CHOICES)[number]['id'];
+
+export type WindowResult = { ok: true; window: ExportWindow } | { ok: false; field: 'from' | 'to'; message: string };
+
+/**
+ * The window an export covers, from the menu's choice and the server's time; a typed window is
+ * read as Juba time and must run forwards.
+ * @example chosenWindow('6h', now, '', '') // { ok: true, window: { from: now - 6 h, to: now } }
+ */
+export function chosenWindow(choice: WindowChoice, now: number, fromText: string, toText: string): WindowResult {
+  const picked = WINDOW_CHOICES.find((c) => c.id === choice);
+  if (picked && picked.hours !== null) return { ok: true, window: { from: now - picked.hours * 3_600_000, to: now } };
+  const from = fromJubaInput(fromText);
+  if (from === null) return { ok: false, field: 'from', message: 'Type the start as YYYY-MM-DD HH:MM, Juba time.' };
+  const to = fromJubaInput(toText);
+  if (to === null) return { ok: false, field: 'to', message: 'Type the end as YYYY-MM-DD HH:MM, Juba time.' };
+  if (to <= from) return { ok: false, field: 'to', message: 'The end must come after the start.' };
+  return { ok: true, window: { from, to } };
+}
+
+/** Tracks cover at most 24 hours (the server refuses more). */
+export const tracksFit = (window: ExportWindow): boolean => window.to - window.from <= EXPORT_LIMITS.trackWindowMs;
