@@ -16,28 +16,39 @@ export type OpenSosIncident = (unit: Unit) => Promise<string | null>;
  */
 export function alertOnUnitTransitions(tracker: Tracker, alerts: AlertService, logger: Logger, openSosIncident?: OpenSosIncident): () => void {
   settleSosAfterRestart(tracker, alerts, openSosIncident).catch((err: unknown) => logger.error({ err }, 'could not settle SOS alerts after the restart'));
+  // One patrol's alert changes are made in the order they happened: a stand-down that follows
+  // an SOS at once waits for the SOS alert to be raised, and then resolves it.
+  const pending = new Map<string, Promise<void>>();
   return tracker.onTransition((unit, before) => {
-    const work: Promise<unknown>[] = [];
+    const work: (() => Promise<unknown>)[] = [];
     // Stale is the first sign of a patrol falling silent: a notice for the record, no alarm.
     if (unit.status === 'stale' && before.status === 'live') {
-      work.push(alerts.raise({ kind: 'unit-stale', severity: 1, title: `${unit.callsign} stale: reports have stopped`, unitId: unit.id, notice: true }));
+      work.push(() => alerts.raise({ kind: 'unit-stale', severity: 1, title: `${unit.callsign} stale: reports have stopped`, unitId: unit.id, notice: true }));
     }
     if (unit.status === 'lost' && before.status !== 'lost') {
       // The screens show how long ago the last report was, in Juba time: the title need not.
-      work.push(alerts.raise({ kind: 'unit-lost', severity: LOST_SEVERITY, title: `${unit.callsign} lost: no report`, unitId: unit.id }));
+      work.push(() => alerts.raise({ kind: 'unit-lost', severity: LOST_SEVERITY, title: `${unit.callsign} lost: no report`, unitId: unit.id }));
     }
-    if (before.status === 'lost' && unit.status !== 'lost') work.push(alerts.resolve('unit-lost', unit.id));
+    if (before.status === 'lost' && unit.status !== 'lost') work.push(() => alerts.resolve('unit-lost', unit.id));
     if (unit.activity === 'sos' && before.activity !== 'sos') {
-      work.push(
-        (async () => {
-          if (await alerts.isOpen('sos', unit.id)) return;
-          const incidentId = openSosIncident ? await openSosIncident(unit) : null;
-          await alerts.raise({ kind: 'sos', severity: SOS_SEVERITY, title: `SOS from ${unit.callsign}`, unitId: unit.id, incidentId });
-        })(),
-      );
+      work.push(async () => {
+        if (await alerts.isOpen('sos', unit.id)) return;
+        const incidentId = openSosIncident ? await openSosIncident(unit) : null;
+        await alerts.raise({ kind: 'sos', severity: SOS_SEVERITY, title: `SOS from ${unit.callsign}`, unitId: unit.id, incidentId });
+      });
     }
-    if (before.activity === 'sos' && unit.activity !== 'sos') work.push(alerts.resolve('sos', unit.id));
-    Promise.all(work).catch((err: unknown) => logger.error({ err, unitId: unit.id }, 'could not raise or resolve an alert'));
+    if (before.activity === 'sos' && unit.activity !== 'sos') work.push(() => alerts.resolve('sos', unit.id));
+    if (work.length === 0) return;
+    const done = (pending.get(unit.id) ?? Promise.resolve())
+      .then(() => Promise.all(work.map((w) => w())))
+      .then(
+        () => undefined,
+        (err: unknown) => logger.error({ err, unitId: unit.id }, 'could not raise or resolve an alert'),
+      );
+    pending.set(unit.id, done);
+    void done.then(() => {
+      if (pending.get(unit.id) === done) pending.delete(unit.id);
+    });
   });
 }
 

@@ -129,7 +129,10 @@ describe('Cursor on Target over TCP', () => {
     expect(seen.get('ANDROID-mal-fpu-4')?.callsign).toBe('MAL-FPU-4');
     stream.write(cotXml({ uid: 'ANDROID-mal-fpu-4-9-1-1', type: 'b-a-o-can', lat: 9.554, lon: 31.656, time: t + 1000, link: 'ANDROID-mal-fpu-4' }));
     await expect.poll(() => seen.get('ANDROID-mal-fpu-4')?.activity, { timeout: 5000 }).toBe('on-patrol');
-    const sos = (await server.app.alerts.list()).filter((a) => a.kind === 'sos' && a.unitId === 'ANDROID-mal-fpu-4');
+    // The alert is raised, then resolved by the stand-down, whichever store is slower.
+    const sosAlerts = async () => (await server.app.alerts.list()).filter((a) => a.kind === 'sos' && a.unitId === 'ANDROID-mal-fpu-4');
+    await expect.poll(async () => (await sosAlerts()).every((a) => a.resolvedAt !== null) && (await sosAlerts()).length, { timeout: 5000 }).toBe(1);
+    const sos = await sosAlerts();
     expect(sos).toHaveLength(1);
     expect(sos[0]).toMatchObject({ severity: 4, title: 'SOS from MAL-FPU-4', resolvedAt: expect.any(Number) });
     stream.end();

@@ -168,6 +168,23 @@ describe('transactions', () => {
   });
 });
 
+describe('order of changes', () => {
+  it('leaves no SOS alarm open when a patrol stands down the moment after it raised one', async () => {
+    // Raising an SOS takes several writes (the incident, its timeline, the alert); the stand-down
+    // must wait for them rather than find nothing to resolve, however slow the store.
+    await server.register([testUnit('yam-ipo-12', { fieldOffice: 'yambio', type: 'ipo-foot' })]);
+    await server.app.tracker.ingest([{ unitId: 'yam-ipo-12', time: Date.now() - 5000, lat: 4.57, lon: 28.4 }]);
+    await server.app.tracker.setActivity('yam-ipo-12', 'sos');
+    await server.app.tracker.setActivity('yam-ipo-12', 'on-patrol');
+    const sos = async () => (await server.app.alerts.list()).filter((a) => a.kind === 'sos' && a.unitId === 'yam-ipo-12');
+    await expect.poll(async () => (await sos()).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await sos())[0]?.resolvedAt ?? null, { timeout: 10_000 }).not.toBeNull();
+    // and it stays resolved: nothing raised late behind the stand-down
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await sos()).map((a) => a.resolvedAt !== null)).toEqual([true]);
+  });
+});
+
 describe('schema', () => {
   it('brings an up-to-date database up to date again without change', async () => {
     const before = await server.app.audit.list({ limit: 5 });
