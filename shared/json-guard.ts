@@ -12,6 +12,8 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A lone surrogate: in `u` mode a proper pair is one code point, so only broken halves match. */
 const LONE_SURROGATE = /\p{Cs}/u;
+/** The NUL character: no text the JOC writes holds one, and PostgreSQL cannot store it. */
+const NUL = '\u0000';
 
 export interface JsonProblem {
   /** where, as `reports[0].unitId`; empty for the document itself */
@@ -45,6 +47,7 @@ export function jsonProblem(document: unknown, maxDepth: number = MAX_JSON_DEPTH
     const { value, depth } = visit;
     if (typeof value === 'string') {
       if (LONE_SURROGATE.test(value)) return { path: pathOf(visit), message: 'a broken character (a lone UTF-16 surrogate) is not accepted' };
+      if (value.includes(NUL)) return { path: pathOf(visit), message: 'the NUL character (\\u0000) is not accepted in text' };
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
@@ -52,6 +55,7 @@ export function jsonProblem(document: unknown, maxDepth: number = MAX_JSON_DEPTH
     const array = Array.isArray(value);
     for (const [key, child] of Object.entries(value)) {
       if (!array && PROTOTYPE_KEYS.has(key)) return { path: pathOf(visit), message: `the key "${key}" is not accepted` };
+      if (key.includes(NUL)) return { path: pathOf(visit), message: 'a key holding the NUL character (\\u0000) is not accepted' };
       if (LONE_SURROGATE.test(key)) return { path: pathOf(visit), message: 'a key with a broken character (a lone UTF-16 surrogate) is not accepted' };
       stack.push({ value: child, depth: depth + 1, key: array ? Number(key) : key, parent: visit });
     }

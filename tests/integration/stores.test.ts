@@ -192,3 +192,14 @@ describe('schema', () => {
     expect(await server.app.audit.list({ limit: 5 })).toEqual(before);
   });
 });
+
+describe('text either store can keep', () => {
+  it('refuses a NUL character in any text with a 400 naming the field, on both stores, and stores nothing', async () => {
+    const operator = await server.signIn('operator');
+    const before = (await server.app.incidents.list()).length;
+    const res = await operator.send('POST', '/api/incidents', { ...report('Herd taken\u0000 near Wunrok'), witnesses: undefined, victims: undefined });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'in the request body, the NUL character (\\u0000) is not accepted in text (at title)' } });
+    expect((await server.app.incidents.list()).length).toBe(before);
+  });
+});
