@@ -110,6 +110,8 @@ interface Visit {
   up: number;
   requests: number;
   fromWorker: number;
+  /** the largest answers that crossed the link, path and KB, largest first */
+  largest: string;
 }
 
 declare global {
@@ -157,6 +159,16 @@ async function visit(label: string, page: Page, url: string, meter: LinkMeter): 
     if (m.type() === 'error') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  const sizes: { path: string; bytes: number }[] = [];
+  page.on('requestfinished', (req) => {
+    void req
+      .sizes()
+      .then((z) => {
+        const response = req.url();
+        if (z.responseBodySize > 0) sizes.push({ path: new URL(response).pathname, bytes: z.responseBodySize + z.responseHeadersSize });
+      })
+      .catch(() => undefined);
+  });
   await page.addInitScript({ content: watchForDrawnMap({ base: BASE.southSudan, units: UNITS.marker }) });
   const before = meter.totals();
   const firstRequest = meter.requests.length;
@@ -192,6 +204,11 @@ async function visit(label: string, page: Page, url: string, meter: LinkMeter): 
     up: after.up - before.up,
     requests,
     fromWorker,
+    largest: sizes
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 6)
+      .map((z) => `${z.path.replace(/-[A-Za-z0-9_-]{8}\./, '-….')} ${kb(z.bytes)}`)
+      .join(', '),
   };
 }
 
@@ -321,6 +338,7 @@ export async function firstLoadBench(options: FirstLoadOptions = firstLoadOption
       'pack and base map in s': s1(v.dataSeconds),
     })),
   );
+  for (const v of visits) if (v.visit.startsWith('first visit over VSAT')) log(`  ${v.visit}, largest HTTP answers: ${v.largest}`);
   log(`  KB = 1,000 bytes. Load average at end ${loadNow()}`);
   return visits;
 }

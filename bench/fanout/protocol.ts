@@ -23,6 +23,8 @@ export const ToWorker = z.discriminatedUnion('type', [
 ]);
 export type ToWorker = z.infer<typeof ToWorker>;
 
+const Histogram = z.array(z.tuple([z.number().int(), z.number().int()]));
+
 export const WorkerStats = z.object({
   clients: z.number().int(),
   /** clients still connected when the stats were taken */
@@ -35,7 +37,11 @@ export const WorkerStats = z.object({
   /** bytes of WebSocket frames received, headers included */
   bytes: z.number(),
   /** ingest-to-screen latency, [whole milliseconds, how many fixes] */
-  histogram: z.array(z.tuple([z.number().int(), z.number().int()])),
+  histogram: Histogram,
+  /** of which in the server: from the fix to the delta that carried it (compact feed only) */
+  inServer: Histogram,
+  /** and after: from the delta's sending (its time) to its decoding here (compact feed only) */
+  afterSending: Histogram,
 });
 export type WorkerStats = z.infer<typeof WorkerStats>;
 

@@ -20,6 +20,8 @@ type BaselineSocket = Socket<BaselineEvents, Record<string, never>>;
 
 let sockets: (FeedSocket | BaselineSocket)[] = [];
 let histogram = new Map<number, number>();
+let inServer = new Map<number, number>();
+let afterSending = new Map<number, number>();
 let messages = 0;
 let fixes = 0;
 let bytes = 0;
@@ -41,9 +43,13 @@ function countFrames(socket: FeedSocket | BaselineSocket): void {
   });
 }
 
+function count(into: Map<number, number>, ms: number): void {
+  const whole = Math.max(0, Math.round(ms));
+  into.set(whole, (into.get(whole) ?? 0) + 1);
+}
+
 function note(fixTime: number, now: number): void {
-  const ms = Math.max(0, Math.round(now - fixTime));
-  histogram.set(ms, (histogram.get(ms) ?? 0) + 1);
+  count(histogram, now - fixTime);
   fixes += 1;
 }
 
@@ -64,7 +70,11 @@ function open(url: string, cookie: string | null): { socket: FeedSocket; ready: 
     messages += 1;
     for (const row of delta.rows) {
       const dt = row[1];
-      if (dt !== null) note(delta.time + dt, now);
+      if (dt === null) continue;
+      note(delta.time + dt, now);
+      // dt is the fix's time less the delta's: how long the server held the position.
+      count(inServer, -dt);
+      count(afterSending, now - delta.time);
     }
   });
   socket.on('disconnect', () => (disconnects += 1));
@@ -96,11 +106,15 @@ function stats(): WorkerStats {
     fixes,
     bytes,
     histogram: [...histogram.entries()],
+    inServer: [...inServer.entries()],
+    afterSending: [...afterSending.entries()],
   };
 }
 
 function reset(): void {
   histogram = new Map();
+  inServer = new Map();
+  afterSending = new Map();
   messages = 0;
   fixes = 0;
   bytes = 0;
