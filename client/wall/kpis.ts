@@ -22,7 +22,7 @@ export interface OfficePatrols {
 }
 
 /**
- * Patrols live, stale and lost in each field office that has any, offices in alphabetical order.
+ * Patrols live, stale and lost in each field office that has patrols, offices in alphabetical order.
  * Status is the one the map shows: the server's word, made worse by the fix's age.
  * @example officePatrols([], now, null) // []
  */
