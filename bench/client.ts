@@ -240,6 +240,52 @@ async function measurePage(cdp: CDPSession, seconds: number, counters: () => Pro
   };
 }
 
+const TraceEvent = z.object({
+  name: z.string(),
+  ph: z.string(),
+  pid: z.number(),
+  tid: z.number(),
+  dur: z.number().optional(),
+  tdur: z.number().optional(),
+  args: z.object({ name: z.string().optional() }).passthrough().optional(),
+});
+type TraceEvent = z.infer<typeof TraceEvent>;
+
+/**
+ * CLIENT_TRACE=1: a DevTools trace of a few seconds, and the page main thread's time by trace event
+ * name (thread time, nested events counted in each of their parents too), to say where the time goes.
+ */
+async function traceBreakdown(cdp: CDPSession, seconds: number): Promise<string> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => {
+    for (const raw of value) {
+      const parsed = TraceEvent.safeParse(raw);
+      if (parsed.success) events.push(parsed.data);
+    }
+  });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,disabled-by-default-v8.gc', transferMode: 'ReportEvents' });
+  await sleep(seconds * 1000);
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await complete;
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  // The busiest renderer main thread is this page's.
+  const busiest = mains
+    .map((m) => ({ m, total: events.filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask').reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0) }))
+    .sort((a, b) => b.total - a.total)[0];
+  if (!busiest) return 'no main thread in the trace';
+  const byName = new Map<string, number>();
+  for (const e of events) {
+    if (e.pid !== busiest.m.pid || e.tid !== busiest.m.tid || e.ph !== 'X') continue;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + (e.tdur ?? e.dur ?? 0));
+  }
+  return [...byName.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 14)
+    .map(([name, us]) => `${name} ${(us / 1000 / seconds).toFixed(1)} ms/s`)
+    .join(', ');
+}
+
 async function benchPageRow(browser: Browser, url: string, feed: BenchFeed, mode: Mode, label: string, options: ClientOptions): Promise<ClientRow> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   try {
@@ -262,6 +308,7 @@ async function benchPageRow(browser: Browser, url: string, feed: BenchFeed, mode
       return { messages: b.messages, positions: b.positions, draws: b.draws, jsMs: b.jsMs, maxMs: b.maxMs, sent };
     });
     if (errors.length > 0) throw new Error(`the bench page threw: ${errors.join('; ')}`);
+    if (mode !== 'idle' && process.env.CLIENT_TRACE === '1') console.log(`  ${label}, where the main thread goes: ${await traceBreakdown(cdp, 5)}`);
     return { client: label, windowS: r.windowS, taskMs: r.m.task, scriptMs: r.m.script, c: r.c };
   } finally {
     await context.close();

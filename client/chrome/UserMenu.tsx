@@ -1,4 +1,5 @@
 import { tabsFor } from '../admin/access.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { ROLE_LABEL } from '../format/labels.js';
 import { navigate, useRoute } from '../routing/useRoute.js';
 import { useMe, useSession, useWallView } from '../session/context.js';
@@ -27,6 +28,7 @@ export function UserMenu() {
   return (
     <div className="user-menu">
       {identity}
+      <LanguageSwitch />
       {mayAdminister &&
         (onAdmin ? (
           <button type="button" className="button" data-testid="open-map" onClick={() => navigate({ page: 'map' })}>
