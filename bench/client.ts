@@ -9,7 +9,7 @@ import { Server } from 'socket.io';
 import { z } from 'zod';
 import { build } from 'vite';
 import type { ClientConfig } from '../shared/config.js';
-import { encodeRow, type ServerToClientEvents, type UnitRow } from '../shared/feed.js';
+import { encodeRow, packRows, type ServerToClientEvents, type UnitRow } from '../shared/feed.js';
 import type { PositionReportInput } from '../shared/positions.js';
 import type { Unit } from '../shared/units.js';
 import { loadBasemapJson, loadMissionPack } from '../server/pack.js';
@@ -163,7 +163,7 @@ class BenchFeed {
     if (rows.length === 0) return;
     const prev = this.seq;
     this.seq += 1;
-    this.io.to('compact').emit('units:delta', { seq: this.seq, prev, time, meta: [], rows });
+    this.io.to('compact').emit('units:delta', { seq: this.seq, prev, time, meta: [], rows: packRows(rows) });
   }
 
   async close(): Promise<void> {

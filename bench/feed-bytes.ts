@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { encodeRow, type UnitsDelta } from '../shared/feed.js';
+import { encodeRow, packRows } from '../shared/feed.js';
 import type { Unit } from '../shared/units.js';
 import { ManualClock } from '../server/clock.js';
 import { loadMissionPack } from '../server/pack.js';
@@ -48,8 +48,10 @@ export async function feedBytes(units: number, seconds: number, tickMs: number):
       rows.push(encodeRow(i, live, t + tickMs));
     }
     if (rows.length === 0) continue;
-    const delta: UnitsDelta = { seq: ++seq, prev: seq - 1, time: t + tickMs, meta: [], rows };
-    compactBytes += Buffer.byteLength(`42["units:delta",${JSON.stringify(delta)}]`);
+    // As Socket.IO sends it: the event as text with a placeholder, then the packed rows as a binary frame.
+    const packed = packRows(rows);
+    const header = { seq: ++seq, prev: seq - 1, time: t + tickMs, meta: [], rows: { _placeholder: true, num: 0 } };
+    compactBytes += Buffer.byteLength(`451-["units:delta",${JSON.stringify(header)}]`) + packed.byteLength;
   }
   return { units, seconds, reportsPerUnitPerSecond: 1, tickMs, baselineBytes, compactBytes };
 }

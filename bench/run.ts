@@ -17,7 +17,7 @@ async function feedBytesBench(): Promise<void> {
   console.table([
     { feed: 'baseline: one keyed JSON message per report', 'bytes/s per screen': kb(r.baselineBytes, r.seconds), 'vs baseline': '1.0×' },
     {
-      feed: 'compact delta per tick (rows of numbers)',
+      feed: 'compact delta per tick (packed 30-byte rows)',
       'bytes/s per screen': kb(r.compactBytes, r.seconds),
       'vs baseline': `${(r.baselineBytes / r.compactBytes).toFixed(1)}× fewer`,
     },

@@ -53,6 +53,111 @@ export const UnitRow = z.tuple([
 ]);
 export type UnitRow = z.infer<typeof UnitRow>;
 
+const FLAG_IMPLAUSIBLE = 1;
+// Flags that exist only in the packed form (see packRows).
+const PACKED_NO_FIX = 2;
+const PACKED_NO_STALE = 4;
+const PACKED_DT_SECONDS = 8;
+const PACKED_STALE_SECONDS = 16;
+const ROW_FLAGS = FLAG_IMPLAUSIBLE;
+
+/** Bytes per row on the wire. */
+export const PACKED_ROW_BYTES = 30;
+const U16_NONE = 0xffff;
+const U8_NONE = 0xff;
+const I32_MAX = 0x7fffffff;
+
+/**
+ * Rows travel as one binary attachment per delta, 30 bytes a unit, little-endian:
+ * key u32 · fix time − message time i32 (ms; seconds past ±24 days, flagged) · lat×10⁶ i32 ·
+ * lon×10⁶ i32 · speed cm/s u16 · heading 0.1° u16 · accuracy dm u16 (0xFFFF none; speed and
+ * accuracy held at the largest value below it) · battery u8 (0xFF none) · status u8 ·
+ * activity u8 · flags u8 · stale time − message time i32 (as the fix time).
+ * The same numbers as JSON took about 50 bytes a unit: at 2,000 units a second this is the
+ * difference a VSAT-fed field office notices.
+ */
+export function packRows(rows: readonly UnitRow[]): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(rows.length * PACKED_ROW_BYTES);
+  const view = new DataView(bytes.buffer);
+  const u16 = (v: number) => (v < 0 ? U16_NONE : Math.min(v, U16_NONE - 1));
+  // A time difference in ms, or in seconds when ms would not fit in 32 bits.
+  const wide = (v: number) => Math.abs(v) > I32_MAX;
+  const i32Time = (v: number) => (wide(v) ? Math.max(-I32_MAX, Math.min(I32_MAX, Math.round(v / 1000))) : v);
+  rows.forEach((row, i) => {
+    const [key, dt, lat6, lon6, speed, heading, accuracy, battery, status, activity, flags, staleDt] = row;
+    const o = i * PACKED_ROW_BYTES;
+    let packedFlags = flags & ROW_FLAGS;
+    const noFix = dt === null || lat6 === null || lon6 === null;
+    if (noFix) packedFlags |= PACKED_NO_FIX;
+    else if (wide(dt)) packedFlags |= PACKED_DT_SECONDS;
+    if (staleDt === undefined) packedFlags |= PACKED_NO_STALE;
+    else if (wide(staleDt)) packedFlags |= PACKED_STALE_SECONDS;
+    view.setUint32(o, key, true);
+    view.setInt32(o + 4, noFix ? 0 : i32Time(dt), true);
+    view.setInt32(o + 8, noFix ? 0 : lat6, true);
+    view.setInt32(o + 12, noFix ? 0 : lon6, true);
+    view.setUint16(o + 16, u16(speed), true);
+    view.setUint16(o + 18, u16(heading), true);
+    view.setUint16(o + 20, u16(accuracy), true);
+    view.setUint8(o + 22, battery < 0 ? U8_NONE : Math.min(battery, U8_NONE - 1));
+    view.setUint8(o + 23, status);
+    view.setUint8(o + 24, activity);
+    view.setUint8(o + 25, packedFlags);
+    view.setInt32(o + 26, staleDt === undefined ? 0 : i32Time(staleDt), true);
+  });
+  return bytes;
+}
+
+/** The rows of a packed delta, or why they cannot be read. */
+export function unpackRows(bytes: Uint8Array): UnitRow[] | string {
+  if (bytes.byteLength % PACKED_ROW_BYTES !== 0) return `${bytes.byteLength} bytes is not a whole number of ${PACKED_ROW_BYTES}-byte rows`;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const rows: UnitRow[] = [];
+  for (let o = 0; o < bytes.byteLength; o += PACKED_ROW_BYTES) {
+    const flags = view.getUint8(o + 25);
+    const status = view.getUint8(o + 23);
+    const activity = view.getUint8(o + 24);
+    if (status >= LinkStatus.options.length) return `row ${o / PACKED_ROW_BYTES}: link status ${status} is unknown`;
+    if (activity >= Activity.options.length) return `row ${o / PACKED_ROW_BYTES}: activity ${activity} is unknown`;
+    const noFix = (flags & PACKED_NO_FIX) !== 0;
+    const dt = view.getInt32(o + 4, true) * (flags & PACKED_DT_SECONDS ? 1000 : 1);
+    const opt16 = (v: number) => (v === U16_NONE ? -1 : v);
+    const battery = view.getUint8(o + 22);
+    const row: UnitRow = [
+      view.getUint32(o, true),
+      noFix ? null : dt,
+      noFix ? null : view.getInt32(o + 8, true),
+      noFix ? null : view.getInt32(o + 12, true),
+      opt16(view.getUint16(o + 16, true)),
+      opt16(view.getUint16(o + 18, true)),
+      opt16(view.getUint16(o + 20, true)),
+      battery === U8_NONE ? -1 : battery,
+      status,
+      activity,
+      flags & ROW_FLAGS,
+    ];
+    if (!(flags & PACKED_NO_STALE)) row.push(view.getInt32(o + 26, true) * (flags & PACKED_STALE_SECONDS ? 1000 : 1));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Rows as they arrive: a Buffer in Node, an ArrayBuffer in the browser. */
+const PackedRows = z
+  .union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)])
+  .transform((raw, ctx) => {
+    const rows = unpackRows(raw instanceof ArrayBuffer ? new Uint8Array(raw) : raw);
+    if (typeof rows === 'string') {
+      ctx.addIssue({ code: 'custom', message: rows });
+      return z.NEVER;
+    }
+    return rows;
+  });
+
+/**
+ * A delta as the server sends it (`rows` packed) and, once parsed, as a screen uses it
+ * (`rows` as UnitRow tuples).
+ */
 export const UnitsDelta = z.object({
   seq: z.number().int().nonnegative(),
   /** the seq of the message this screen received before this one */
@@ -60,11 +165,11 @@ export const UnitsDelta = z.object({
   time: z.number().int(),
   /** units that are new, or whose callsign, type, office or group changed */
   meta: z.array(KeyedUnit),
-  rows: z.array(UnitRow),
+  rows: PackedRows,
 });
-export type UnitsDelta = z.infer<typeof UnitsDelta>;
+export type UnitsDelta = z.output<typeof UnitsDelta>;
+export type UnitsDeltaWire = z.input<typeof UnitsDelta>;
 
-const FLAG_IMPLAUSIBLE = 1;
 const orNone = (v: number | undefined, scale: number) => (v === undefined ? -1 : Math.round(v * scale));
 
 /** Encodes a unit's live state as a row, relative to the message's time. */
@@ -170,7 +275,7 @@ export type IncidentsSnapshot = z.infer<typeof IncidentsSnapshot>;
 /** Events the server sends to dashboards. */
 export interface ServerToClientEvents {
   'units:snapshot': (snapshot: UnitsSnapshot) => void;
-  'units:delta': (delta: UnitsDelta) => void;
+  'units:delta': (delta: UnitsDeltaWire) => void;
   'incidents:snapshot': (snapshot: IncidentsSnapshot) => void;
   'incident:created': (incident: IncidentSummary) => void;
   'incident:updated': (incident: IncidentSummary) => void;

@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, UnitsDelta } from '../../shared/feed.js';
+import { UnitsDelta, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/feed.js';
 import type { PositionReportInput } from '../../shared/positions.js';
 import { ToWorker, type FromWorker, type WorkerStats } from './protocol.js';
 
@@ -65,8 +65,10 @@ function open(url: string, cookie: string | null): { socket: FeedSocket; ready: 
     socket.once('connect_error', (err) => reject(err));
   });
   socket.on('connect', () => countFrames(socket));
-  socket.on('units:delta', (delta: UnitsDelta) => {
+  socket.on('units:delta', (raw: unknown) => {
     const now = Date.now();
+    // As a screen does: the packed rows read back, checked.
+    const delta = UnitsDelta.parse(raw);
     messages += 1;
     for (const row of delta.rows) {
       const dt = row[1];

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeRow, type ClientToServerEvents, type KeyedUnit, type ServerToClientEvents, type UnitsSnapshot } from '../../shared/feed.js';
+import { encodeRow, packRows, type ClientToServerEvents, type KeyedUnit, type ServerToClientEvents, type UnitsSnapshot } from '../../shared/feed.js';
 import type { Unit } from '../../shared/units.js';
 import { createOpsStore, type OpsStore } from '../state/store.js';
 import { startFeed } from './feed.js';
@@ -63,7 +63,7 @@ describe('startFeed', () => {
     });
     await until(() => store.getState().seq === 5);
     const b: Unit = { ...unit('b', 6.3), last: { time: t0 + 400, lat: 6.3, lon: 31.56, speed: 4.25 } };
-    server.io.emit('units:delta', { seq: 6, prev: 5, time: t0 + 500, meta: [], rows: [encodeRow(keyOf('b'), b, t0 + 500)] });
+    server.io.emit('units:delta', { seq: 6, prev: 5, time: t0 + 500, meta: [], rows: packRows([encodeRow(keyOf('b'), b, t0 + 500)]) });
     await until(() => store.getState().seq === 6);
     const units = store.getState().units;
     expect(units.get('a')?.last?.lat).toBe(6.1);
@@ -83,7 +83,7 @@ describe('startFeed', () => {
       });
     });
     await until(() => store.getState().seq === 5);
-    server.io.emit('units:delta', { seq: 7, prev: 6, time: t0 + 1_000, meta: [unit('b', 6.5)], rows: [] });
+    server.io.emit('units:delta', { seq: 7, prev: 6, time: t0 + 1_000, meta: [unit('b', 6.5)], rows: packRows([]) });
     await until(() => store.getState().seq === 9);
     expect(resyncs).toBe(1);
     expect([...store.getState().units.keys()].sort()).toEqual(['a', 'c']);

@@ -5,7 +5,8 @@ import {
   type KeyedUnit,
   type ServerToClientEvents,
   type UnitRow,
-  type UnitsDelta,
+  type UnitsDeltaWire,
+  packRows,
   type UnitsSnapshot,
 } from '../../shared/feed.js';
 import type { Unit } from '../../shared/units.js';
@@ -146,10 +147,12 @@ export class FeedHub {
     }
 
     if (hasNews) {
-      // The common case: one encoding for every screen that is keeping up.
+      // The common case: one encoding for every screen that is keeping up. Only this node's
+      // screens: keys and sequence numbers are this node's own (other nodes feed theirs).
       const except = new Set([...behind, ...catchingUp].map((s) => s.id));
-      const delta: UnitsDelta = { seq: this.seq, prev: previous, time, meta, rows };
-      this.io.to(DASHBOARD_ROOM).except([...except]).emit('units:delta', delta);
+      const packed = packRows(rows);
+      const delta: UnitsDeltaWire = { seq: this.seq, prev: previous, time, meta, rows: packed };
+      this.io.local.to(DASHBOARD_ROOM).except([...except]).emit('units:delta', delta);
       for (const [id, screen] of this.screens) if (!except.has(id)) screen.lastSeq = this.seq;
     }
 
@@ -172,7 +175,7 @@ export class FeedHub {
         const unit = unitId ? this.tracker.unit(unitId) : undefined;
         if (unit) owedRows.push(encodeRow(key, unit, time));
       }
-      const delta: UnitsDelta = { seq: this.seq, prev: screen.lastSeq, time, meta: [...screen.pendingMeta.values()], rows: owedRows };
+      const delta: UnitsDeltaWire = { seq: this.seq, prev: screen.lastSeq, time, meta: [...screen.pendingMeta.values()], rows: packRows(owedRows) };
       socket.emit('units:delta', delta);
       screen.lastSeq = this.seq;
       screen.pendingMeta.clear();

@@ -184,7 +184,7 @@ export async function connectDashboard(url: string, client: Pick<Client, 'cookie
 export function onUnitChanges(socket: DashboardSocket, listener: (changed: Unit[], delta: UnitsDelta) => void): () => void {
   const mirror = mirrors.get(socket);
   if (!mirror) throw new Error('not a dashboard from connectDashboard');
-  const handler = (raw: UnitsDelta) => {
+  const handler = (raw: unknown) => {
     const delta = UnitsDelta.parse(raw);
     const { changed, gap } = mirror.applyDelta(delta);
     if (gap) throw new Error(`delta ${delta.seq} came after a gap (prev ${delta.prev})`);
