@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { offlineWorker } from './client/offline/vite-plugin.js';
 
@@ -9,7 +11,21 @@ export default defineConfig({
   root: 'client',
   publicDir: false,
   // The offline worker (dist/client/sw.js) is built with the app: see client/offline/.
-  plugins: [react(), offlineWorker({ entry: fileURLToPath(new URL('./client/offline/sw.ts', import.meta.url)) })],
+  plugins: [
+    react(),
+    offlineWorker({ entry: fileURLToPath(new URL('./client/offline/sw.ts', import.meta.url)) }),
+    // Brotli at its best and gzip, made once at build time and served as they are
+    // (server/app.ts): on a 1 Mbit/s VSAT link the best compression is worth its build second.
+    compression({
+      include: /\.(js|mjs|css|html|svg|json)$/,
+      threshold: 1024,
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
+      logLevel: 'silent',
+    }),
+  ],
   // maplibre-gl's worker does not load from Vite's pre-bundled copy.
   optimizeDeps: { exclude: ['maplibre-gl'] },
   build: {
