@@ -84,7 +84,7 @@ export interface FeedResult {
 const WORKER = join(import.meta.dirname, 'fanout', 'worker.ts');
 
 /** A dashboard worker process and a way to ask it something. */
-class DashboardWorker {
+export class DashboardWorker {
   private readonly waiting: ((m: FromWorker) => void)[] = [];
   private failure: string | null = null;
 

@@ -3,6 +3,7 @@ import { fanoutBench } from './fanout.js';
 import { feedBytes } from './feed-bytes.js';
 import { firstLoadBench } from './first-load.js';
 import { rulesBench } from './rules.js';
+import { soakBench } from './soak.js';
 import { storeBench } from './store.js';
 import { describeMachine } from './support/machine.js';
 import { quick } from './support/stats.js';
@@ -33,11 +34,16 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   store: () => storeBench(),
 };
 
+/** Run only when asked by name (`npm run bench -- soak`): half an hour by default. */
+const ON_REQUEST: Record<string, () => Promise<unknown>> = {
+  soak: () => soakBench(),
+};
+
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
-  const unknown = asked.filter((name) => !(name in BENCHES));
+  const unknown = asked.filter((name) => !(name in BENCHES) && !(name in ON_REQUEST));
   if (unknown.length > 0) {
-    console.error(`No benchmark named ${unknown.map((n) => `"${n}"`).join(', ')}; there are: ${Object.keys(BENCHES).join(', ')}.`);
+    console.error(`No benchmark named ${unknown.map((n) => `"${n}"`).join(', ')}; there are: ${[...Object.keys(BENCHES), ...Object.keys(ON_REQUEST)].join(', ')}.`);
     process.exit(2);
   }
   const names = asked.length > 0 ? asked : Object.keys(BENCHES);
@@ -45,7 +51,7 @@ async function main(): Promise<void> {
   console.log(`Variant: ${quick() ? 'quick (BENCH_QUICK=1)' : 'full'}\n`);
   const failed: string[] = [];
   for (const name of names) {
-    const bench = BENCHES[name];
+    const bench = BENCHES[name] ?? ON_REQUEST[name];
     if (!bench) continue;
     const started = performance.now();
     try {

@@ -1,4 +1,5 @@
 import compression from 'compression';
+import expressStaticGzip from 'express-static-gzip';
 import express from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import helmet from 'helmet';
@@ -12,7 +13,7 @@ import type { IncidentRecord } from '../shared/incidents.js';
 import type { MissionPack } from '../shared/sites.js';
 import { AlertService } from './alerts/service.js';
 import { alertOnUnitTransitions } from './alerts/unit-alerts.js';
-import { EarlyWarning } from './alerts/early-warning.js';
+import { DEFAULT_EARLY_WARNING, EarlyWarning } from './alerts/early-warning.js';
 import { DEFAULT_DEADLINES, DeadlineWatcher, type DeadlinePolicy } from './alerts/deadlines.js';
 import { buildSiteIndex } from '../geo/rules/index.js';
 import { AccountService } from './auth/accounts.js';
@@ -38,7 +39,9 @@ import { DEFAULT_REPLAY_HOURS } from '../shared/replay.js';
 import { PatrolOrderService } from './patrols/service.js';
 import { PatrolWatcher } from './patrols/watcher.js';
 import { IncidentService } from './incidents/service.js';
-import { ArrivalWatcher } from './incidents/arrivals.js';
+import { ARRIVAL_RADIUS_M, ArrivalWatcher } from './incidents/arrivals.js';
+import { followCluster } from './cluster/follow.js';
+import { soleNode, type ClusterNode } from './cluster/node.js';
 import { osmandRouter } from './ingest/osmand-routes.js';
 import { summarise } from './incidents/redaction.js';
 import { KyselyTrackingStore } from './store/tracking.js';
@@ -80,6 +83,8 @@ export interface AppDeps {
   logger: Logger;
   pack: MissionPack;
   basemapJson: string;
+  /** this node among others sharing the database and Redis (REDIS_URL); a node of its own when left out */
+  cluster?: ClusterNode;
 }
 
 export interface App {
@@ -95,6 +100,8 @@ export interface App {
   patrols: PatrolOrderService;
   /** follows patrols against their orders; `check()` moves orders on with the clock */
   patrolWatcher: PatrolWatcher;
+  /** this server node: its id, and whether it runs the work that runs once */
+  node: ClusterNode;
   /** Starts listening; port 0 picks a free one. Resolves to the base URL. */
   listen(port: number, host?: string): Promise<string>;
   /** The OsmAnd / Traccar Client protocol on its own port (Traccar's 5055), as trackers expect it. */
@@ -116,6 +123,9 @@ function secondsThresholds(policy: TrackingPolicy): ClientConfig['thresholds'] {
 /** Builds the whole server from its dependencies, without starting it. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { db, clock, config, logger } = deps;
+  const node = deps.cluster ?? soleNode();
+  // With several nodes, the work that must run once runs on the leading node only.
+  const leading = () => node.leadership.leading();
   const tracker = await Tracker.load(new KyselyTrackingStore(db), clock, config.tracking);
   const audit = new AuditLog(db, clock);
   const accounts = new AccountService(db, clock, audit);
@@ -123,7 +133,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const incidents = new IncidentService(db, clock, deps.pack.fieldOffices.features, siteIndex);
   const alerts = new AlertService(db, clock);
   let incidentFeedRef: IncidentFeed | undefined;
-  const stopUnitAlerts = alertOnUnitTransitions(tracker, alerts, logger, async (unit) => {
+  const unitAlerts = alertOnUnitTransitions(tracker, alerts, logger, async (unit) => {
     if (!unit.last) return null;
     const record = await incidents.create(
       {
@@ -142,12 +152,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     await audit.record({ actor: `device:${unit.id}`, action: 'incident.create', target: record.id, details: { category: record.category, severity: record.severity, from: 'sos' } });
     incidentFeedRef?.publish('incident:created', record);
     return record.id;
-  });
+  }, leading);
   const deadlines = new DeadlineWatcher(incidents, alerts, clock, logger, config.deadlines);
-  const earlyWarning = new EarlyWarning(siteIndex, alerts, tracker, clock, logger);
+  const earlyWarning = new EarlyWarning(siteIndex, alerts, tracker, clock, logger, DEFAULT_EARLY_WARNING, leading);
   const patrols = new PatrolOrderService(db, clock, alerts, tracker, deps.pack.fieldOffices.features, logger);
   await patrols.load();
-  const patrolWatcher = new PatrolWatcher(patrols, tracker, clock, logger);
+  const patrolWatcher = new PatrolWatcher(patrols, tracker, clock, logger, leading);
 
   const app = express();
   app.disable('x-powered-by');
@@ -180,13 +190,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Commanders' laptops sit behind ~1 Mbit/s satellite links: every response goes out compressed.
   app.use(compression());
 
-  app.get('/healthz', (_req, res) => sendOk(res, { status: 'ok', time: clock.now() }));
+  app.get('/healthz', (_req, res) =>
+    sendOk(res, { status: 'ok', time: clock.now(), node: { id: node.nodeId, clustered: node.clustered, leading: node.leadership.leading() } }),
+  );
   app.use(authenticate(accounts));
 
   const http = createServer(app);
   const io: FeedServer = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 1e5,
+    // With several nodes, broadcasts (incidents, alerts, patrol orders) reach every node's screens.
+    ...(node.adapter ? { adapter: node.adapter } : {}),
     // Only pages served from this server may open the feed (no cross-site WebSocket hijacking).
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
@@ -217,23 +231,30 @@ export async function createApp(deps: AppDeps): Promise<App> {
     handler: (_req, res) => sendError(res, { code: 'rate_limited', message: 'too many position requests; slow down or send batches' }),
   });
 
-  /** Ends live connections whose session was revoked (disabled user, new role, revoked link). */
+  /** Ends this node's live connections whose session was revoked (disabled user, new role, revoked link). */
   const revalidateSockets = async () => {
-    for (const socket of await io.fetchSockets()) {
+    for (const socket of await io.local.fetchSockets()) {
       const still = await accounts.sessionByHash(socket.data.principal.sessionHash);
       if (!still) socket.disconnect(true);
     }
   };
 
   app.use('/api/auth', authRouter(authOptions));
-  app.use('/api/admin', adminRouter({ accounts, audit, onSessionsRevoked: () => void revalidateSockets().catch((err: unknown) => logger.error({ err }, 'could not re-check live sessions')) }));
+  const onSessionsRevoked = () => {
+    node.bus.publish({ type: 'sessions:revoked' });
+    revalidateSockets().catch((err: unknown) => logger.error({ err }, 'could not re-check live sessions'));
+  };
+  app.use('/api/admin', adminRouter({ accounts, audit, onSessionsRevoked }));
   const onIncidentChanged = (record: IncidentRecord) => {
     earlyWarning.onIncident(record).catch((err: unknown) => logger.error({ err, incidentId: record.id }, 'early-warning rules failed'));
   };
-  const arrivals = new ArrivalWatcher(tracker, incidents, (record) => incidentFeed.publish('incident:updated', record), logger);
+  const arrivals = new ArrivalWatcher(tracker, incidents, (record) => incidentFeed.publish('incident:updated', record), logger, ARRIVAL_RADIUS_M, leading);
   await arrivals.load();
   const onAssigned = (record: IncidentRecord, unitIds: readonly string[]) => {
-    for (const unitId of unitIds) arrivals.expect(unitId, { incidentId: record.id, lat: record.location.lat, lon: record.location.lon });
+    for (const unitId of unitIds) {
+      arrivals.expect(unitId, { incidentId: record.id, lat: record.location.lat, lon: record.location.lon });
+      node.bus.publish({ type: 'arrival:expected', unitId, incidentId: record.id, lat: record.location.lat, lon: record.location.lon });
+    }
   };
   const onActedOn = (record: IncidentRecord) => {
     deadlines.settle(record).catch((err: unknown) => logger.error({ err, incidentId: record.id }, 'could not settle deadline alerts'));
@@ -260,7 +281,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       res.set('Cache-Control', 'no-cache');
       next();
     });
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Brotli or gzip copies made at build time (vite.config.ts) when the browser takes them.
+    app.use(expressStaticGzip(clientDir, { index: false, enableBrotli: true, orderPreference: ['br', 'gzip'], serveStatic: { index: false, maxAge: '1h' } }));
     // The client routes in the browser; every other GET gets the app shell (which holds no data).
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
       res.set('Cache-Control', 'no-cache');
@@ -315,7 +337,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   hub.start();
   // Deadlines are minutes long: a check every few seconds is prompt enough and cheap.
-  deadlines.start(Math.max(config.tickMs, 1_000));
+  deadlines.start(Math.max(config.tickMs, 1_000), leading);
   // Patrol due times and return-by times are checked every tick.
   patrolWatcher.start(config.tickMs);
   // Revocations made elsewhere (the CLI, another node) reach live connections within half a minute.
@@ -323,6 +345,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     revalidateSockets().catch((err: unknown) => logger.error({ err }, 'could not re-check live sessions'));
   }, 30_000);
   recheck.unref();
+  const stopFollowing = followCluster({ node, tracker, patrols, arrivals, unitAlerts, deadlines, patrolWatcher, revalidateSockets, logger });
+  await node.leadership.start();
 
   const osmandApp = express();
   osmandApp.disable('x-powered-by');
@@ -343,11 +367,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     deadlines,
     patrols,
     patrolWatcher,
+    node,
     listen: (port, host = '127.0.0.1') => listenOn(http, port, host),
     listenOsmAnd: (port, host = '127.0.0.1') => listenOn(osmandHttp, port, host),
     async close() {
       clearInterval(recheck);
-      stopUnitAlerts();
+      stopFollowing();
+      unitAlerts.stop();
       earlyWarning.close();
       deadlines.close();
       arrivals.close();

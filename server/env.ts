@@ -48,6 +48,20 @@ export const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'a PostgreSQL URL: postgres://user:password@host:5432/database')
     .refine((s) => URL.canParse(s), 'not a readable URL: check for a special character in the password that needs %-encoding')
     .optional(),
+  /**
+   * Redis shared by several server nodes on one PostgreSQL database: live updates, incidents and
+   * alerts reach the screens of every node, e.g. redis://redis-host:6379 (rediss:// over TLS)
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a Redis URL: redis://host:6379 (or rediss:// over TLS, redis://:password@host:6379)')
+    .refine((s) => URL.canParse(s), 'not a readable URL: check for a special character in the password that needs %-encoding')
+    .optional(),
+  /** this node's name in logs and on /healthz; the host name and process id when not given */
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'up to 64 letters, digits and . _ : -')
+    .optional(),
   /** built client to serve; empty means do not serve a client */
   CLIENT_DIR: z.string().default('./dist/client'),
   SIMULATOR: OnOff.default(true),
@@ -100,12 +114,21 @@ export function parseEnv(
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = EnvSchema.safeParse(present);
   if (result.success) {
+    if (result.data.REDIS_URL && !result.data.DATABASE_URL) {
+      return {
+        ok: false,
+        message:
+          `The environment has settings the server cannot use:\n  REDIS_URL=${JSON.stringify(redactUrl(result.data.REDIS_URL))}: ` +
+          'several server nodes need one PostgreSQL database to share (set DATABASE_URL); they cannot share a SQLite file. ' +
+          'For a single server, leave REDIS_URL unset.',
+      };
+    }
     return { ok: true, env: result.data };
   }
   const lines = result.error.issues.map((i) => {
     const key = formatPath(i.path);
-    // A database URL may carry a password: it is never echoed.
-    const given = key === 'DATABASE_URL' ? redactUrl(source[key] ?? '') : (source[key] ?? '');
+    // A database or Redis URL may carry a password: it is never echoed.
+    const given = key === 'DATABASE_URL' || key === 'REDIS_URL' ? redactUrl(source[key] ?? '') : (source[key] ?? '');
     return `  ${key}=${JSON.stringify(given)}: ${i.message}`;
   });
   return { ok: false, message: `The environment has settings the server cannot use:\n${lines.join('\n')}` };

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { systemClock } from './clock.js';
 import { createApp } from './app.js';
+import { defaultNodeId, joinCluster, soleNode, type ClusterNode } from './cluster/node.js';
 import { describeDatabase, openDatabase } from './db/open.js';
 import { parseEnv, trackingPolicyFrom } from './env.js';
 import { deadlinesFrom } from './alerts/deadlines.js';
@@ -25,8 +26,22 @@ async function main(): Promise<void> {
   const db = await openDatabase(env, {
     onConnectionError: (err) => logger.warn({ err }, 'a connection to PostgreSQL broke; another will be opened'),
   });
+  const nodeId = env.NODE_ID ?? defaultNodeId();
+  let cluster: ClusterNode;
+  if (env.REDIS_URL && env.DATABASE_URL) {
+    try {
+      cluster = await joinCluster({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, nodeId, logger });
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+    logger.info({ node: nodeId }, 'several server nodes: this one shares its database and Redis with the others');
+  } else {
+    cluster = soleNode(nodeId);
+  }
   const app = await createApp({
     db,
+    cluster,
     clock: systemClock,
     logger,
     pack,
@@ -73,6 +88,8 @@ async function main(): Promise<void> {
 
   const historyMs = env.HISTORY_DAYS * 24 * 3600 * 1000;
   const housekeeping = setInterval(() => {
+    // With several nodes, the leading one prunes for all.
+    if (!app.node.leadership.leading()) return;
     new KyselyTrackingStore(db)
       .pruneHistory(systemClock.now() - historyMs)
       .then((n) => n > 0 && logger.info({ pruned: n }, 'pruned old position history'))
@@ -101,6 +118,7 @@ async function main(): Promise<void> {
     clearInterval(housekeeping);
     await cot?.close();
     await app.close();
+    await cluster.close();
     await db.destroy();
     process.exit(0);
   };

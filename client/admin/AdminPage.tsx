@@ -2,8 +2,10 @@ import type { ReactNode } from 'react';
 import type { AdminTab } from '../routing/route.js';
 import { navigate } from '../routing/useRoute.js';
 import { useMe } from '../session/context.js';
-import { TAB_LABEL, tabsFor, tabToShow } from './access.js';
+import { useMessages } from '../i18n/messages.js';
+import { tabsFor, tabToShow } from './access.js';
 import { AuditTab } from './audit/AuditTab.js';
+import { adminMessages } from './messages.js';
 import { TrackersTab } from './trackers/TrackersTab.js';
 import { UsersTab } from './users/UsersTab.js';
 import { WallLinksTab } from './walls/WallLinksTab.js';
@@ -34,26 +36,27 @@ export function AdminPage({ tab: asked }: { tab: AdminTab | null }) {
   const me = useMe();
   const allowed = tabsFor(me);
   const tab = tabToShow(asked, allowed);
+  const t = useMessages(adminMessages);
 
   return (
-    <section className="admin-page" data-testid="admin-page" aria-label="Administration">
+    <section className="admin-page" data-testid="admin-page" aria-label={t.administration}>
       <div className="admin-inner">
         <div className="admin-head">
-          <h2>Administration</h2>
-          <div className="tabs" role="tablist" aria-label="Administration">
-            {allowed.map((t) => (
+          <h2>{t.administration}</h2>
+          <div className="tabs" role="tablist" aria-label={t.administration}>
+            {allowed.map((tabId) => (
               <button
-                key={t}
+                key={tabId}
                 type="button"
                 role="tab"
-                id={`admin-tab-${t}`}
-                aria-selected={t === tab}
+                id={`admin-tab-${tabId}`}
+                aria-selected={tabId === tab}
                 aria-controls="admin-panel"
-                className={`tab${t === tab ? ' tab-active' : ''}`}
-                data-testid={TAB_TEST_ID[t]}
-                onClick={() => navigate({ page: 'admin', tab: t })}
+                className={`tab${tabId === tab ? ' tab-active' : ''}`}
+                data-testid={TAB_TEST_ID[tabId]}
+                onClick={() => navigate({ page: 'admin', tab: tabId })}
               >
-                {TAB_LABEL[t]}
+                {t.tab(tabId)}
               </button>
             ))}
           </div>
@@ -63,7 +66,7 @@ export function AdminPage({ tab: asked }: { tab: AdminTab | null }) {
             // Keyed so each tab starts fresh, with its own loading.
             <div key={tab}>{tabBody(tab)}</div>
           ) : (
-            <p className="muted">Your role has no administration rights.</p>
+            <p className="muted">{t.noRights}</p>
           )}
         </div>
       </div>

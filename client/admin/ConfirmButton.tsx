@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useMessages } from '../i18n/messages.js';
+import { adminMessages } from './messages.js';
 
 /**
  * A button for something that cannot be undone: the first press asks, the second does it.
@@ -19,6 +21,7 @@ export function ConfirmButton({
   disabled?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
+  const t = useMessages(adminMessages);
   if (!asking) {
     return (
       <button type="button" className="button button-small" data-testid={testId} disabled={disabled} onClick={() => setAsking(true)}>
@@ -38,10 +41,10 @@ export function ConfirmButton({
           onConfirm();
         }}
       >
-        Yes
+        {t.yes}
       </button>
       <button type="button" className="button button-small" onClick={() => setAsking(false)}>
-        No
+        {t.no}
       </button>
     </span>
   );

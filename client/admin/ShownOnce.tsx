@@ -1,5 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
+import { useMessages } from '../i18n/messages.js';
 import { copyText } from './copy.js';
+import { adminMessages } from './messages.js';
 
 /**
  * A password, token or link the server will never show again: in a marked box, with a copy
@@ -8,11 +10,12 @@ import { copyText } from './copy.js';
 export function ShownOnce({ title, value, children, onDismiss }: { title: string; value: string; children?: ReactNode; onDismiss: () => void }) {
   const field = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const t = useMessages(adminMessages);
   const copy = async () => setCopied((await copyText(value, field.current)) ? 'yes' : 'no');
   return (
     <section className="shown-once" data-testid="shown-once" aria-label={title}>
       <h3 className="shown-once-title">
-        <span className="shown-once-tag">Shown once</span> {title}
+        <span className="shown-once-tag">{t.shownOnce}</span> {title}
       </h3>
       <div className="shown-once-row">
         <input
@@ -25,14 +28,14 @@ export function ShownOnce({ title, value, children, onDismiss }: { title: string
           onFocus={(e) => e.currentTarget.select()}
         />
         <button type="button" className="button button-primary" data-testid="shown-once-copy" onClick={() => void copy()}>
-          {copied === 'yes' ? 'Copied' : 'Copy'}
+          {copied === 'yes' ? t.copied : t.copy}
         </button>
       </div>
-      {copied === 'no' && <p className="field-error">Could not copy: the text is selected, press Ctrl+C.</p>}
-      <p className="shown-once-note">The server keeps only a hash: once this box is closed, nobody can show it again.</p>
+      {copied === 'no' && <p className="field-error">{t.copyFailed}</p>}
+      <p className="shown-once-note">{t.hashOnly}</p>
       {children}
       <button type="button" className="button" data-testid="shown-once-dismiss" onClick={onDismiss}>
-        I have saved it — close
+        {t.savedClose}
       </button>
     </section>
   );

@@ -9,13 +9,6 @@ export const TAB_PERMISSION: Record<AdminTab, Permission> = {
   audit: 'audit:read',
 };
 
-export const TAB_LABEL: Record<AdminTab, string> = {
-  users: 'Users',
-  trackers: 'Trackers',
-  walls: 'Wall links',
-  audit: 'Audit log',
-};
-
 /** The admin tabs this person may open, in order. */
 export function tabsFor(me: Pick<Me, 'permissions'> | null): AdminTab[] {
   if (!me) return [];

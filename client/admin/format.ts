@@ -1,15 +1,23 @@
 import { JUBA_TIME_ZONE } from '../format/time.js';
+import { currentLang, LOCALE, type Lang } from '../i18n/lang.js';
 
-const jubaStampFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: JUBA_TIME_ZONE,
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+const jubaStampFormat: Record<Lang, Intl.DateTimeFormat> = {
+  en: stampFormat('en'),
+  fr: stampFormat('fr'),
+};
+
+function stampFormat(lang: Lang): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    timeZone: JUBA_TIME_ZONE,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+}
 
 /**
  * An instant in UTC, sortable and unambiguous for an inquiry.
@@ -24,8 +32,9 @@ export function utcStamp(epochMs: number): string {
  * The same instant on the clock in Juba.
  * @example jubaStamp(Date.UTC(2026, 10, 21, 14, 30, 5)) === '21 Nov 2026 16:30:05'
  */
-export function jubaStamp(epochMs: number): string {
-  return jubaStampFormat.format(epochMs).replace(',', '');
+export function jubaStamp(epochMs: number, lang: Lang = currentLang()): string {
+  // "21 Nov 2026, 16:30:05" in English, "21 nov. 2026 à 16:30:05" in French: the clock without its joining word.
+  return jubaStampFormat[lang].format(epochMs).replace(',', '').replace(' à ', ' ');
 }
 
 /**

@@ -3,7 +3,10 @@ import { useWallView } from '../session/context.js';
 import { useOps, useOpsStore } from '../state/context.js';
 import { alertAge } from './age.js';
 import { bannerAlert } from './pick.js';
-import { ALERT_KIND_LABEL, SEVERITY_LABEL, severityOf } from './severity.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { alertMessages } from './messages.js';
+import { alertKindLabel, alertSeverityLabel, severityOf } from './severity.js';
 import { useAcknowledge } from './useAcknowledge.js';
 import { useFocusUnit } from './useFocusUnit.js';
 import './alerts.css';
@@ -13,6 +16,8 @@ import './alerts.css';
  * severity's colour, critical ones pulsing. Read from across the room; acted on at a desk.
  */
 export function AlertBanner() {
+  const lang = useLang();
+  const t = useMessages(alertMessages);
   const alerts = useOps((s) => s.alerts);
   const pick = bannerAlert(alerts);
   const unit = useOps((s) => (pick?.alert.unitId ? s.units.get(pick.alert.unitId) : undefined));
@@ -37,10 +42,10 @@ export function AlertBanner() {
       data-alert-id={alert.id}
       data-severity={severity}
     >
-      <span className="alert-banner-severity">{SEVERITY_LABEL[severity]}</span>
-      <span className="alert-banner-kind">{ALERT_KIND_LABEL[alert.kind]}</span>
+      <span className="alert-banner-severity">{alertSeverityLabel(severity, lang)}</span>
+      <span className="alert-banner-kind">{alertKindLabel(alert.kind, lang)}</span>
       {!wall && unit ? (
-        <button type="button" className="alert-banner-title alert-banner-link" data-testid="alert-banner-title" title="Show this unit on the map" onClick={() => focusUnit(unit.id)}>
+        <button type="button" className="alert-banner-title alert-banner-link" data-testid="alert-banner-title" title={t.showUnit} onClick={() => focusUnit(unit.id)}>
           {alert.title}
         </button>
       ) : (
@@ -50,33 +55,33 @@ export function AlertBanner() {
       )}
       {unit && <span className="alert-banner-unit">{unit.callsign}</span>}
       <span className="alert-banner-age" data-testid="alert-banner-age">
-        {alertAge(alert.raisedAt, now)}
+        {alertAge(alert.raisedAt, now, lang)}
       </span>
-      {alert.resolvedAt !== null && <span className="alert-tag-resolved">Resolved</span>}
+      {alert.resolvedAt !== null && <span className="alert-tag-resolved">{t.resolved}</span>}
       {alert.escalatedAt !== null && alert.resolvedAt === null && (
         <span className="alert-tag-escalated" data-testid="alert-banner-escalated">
-          Escalated · not acknowledged
+          {t.escalatedNotAcked}
         </span>
       )}
       <span className="alert-banner-end">
         {problem && (
           <span className="alert-banner-problem" role="status">
-            Not acknowledged: {problem}
+            {t.notAcknowledged(problem)}
           </span>
         )}
         {others > 0 &&
           (wall ? (
             <span className="alert-banner-more" data-testid="alert-banner-more">
-              +{others} more
+              {t.more(others)}
             </span>
           ) : (
-            <button type="button" className="alert-banner-more alert-banner-link" data-testid="alert-banner-more" title="Open the alert queue (A)" onClick={openQueue}>
-              +{others} more
+            <button type="button" className="alert-banner-more alert-banner-link" data-testid="alert-banner-more" title={t.openQueue} onClick={openQueue}>
+              {t.more(others)}
             </button>
           ))}
         {ack.allowed && (
           <button type="button" className="alert-ack-button" data-testid="alert-ack" disabled={busy} onClick={() => ack.acknowledge(alert.id)}>
-            {busy ? 'Acknowledging…' : 'Acknowledge'}
+            {busy ? t.acknowledging : t.acknowledge}
           </button>
         )}
       </span>

@@ -2,7 +2,10 @@ import { memo } from 'react';
 import type { Alert } from '../../shared/alerts.js';
 import { jubaHoursMinutes, zuluDtg } from '../format/time.js';
 import { alertAge } from './age.js';
-import { ALERT_KIND_LABEL, SEVERITY_LABEL, severityOf } from './severity.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { alertMessages } from './messages.js';
+import { alertKindLabel, alertSeverityLabel, severityOf } from './severity.js';
 
 interface AlertRowProps {
   alert: Alert;
@@ -19,6 +22,8 @@ interface AlertRowProps {
 
 /** One alert in the queue: how bad, what, when (Juba and Zulu), who acknowledged it and when. */
 export const AlertRow = memo(function AlertRow({ alert, callsign, now, mayAcknowledge, busy, problem, onAcknowledge, onFocus }: AlertRowProps) {
+  const lang = useLang();
+  const t = useMessages(alertMessages);
   const severity = severityOf(alert.severity);
   const waiting = alert.acknowledgedAt === null;
   const unitId = alert.unitId;
@@ -29,21 +34,21 @@ export const AlertRow = memo(function AlertRow({ alert, callsign, now, mayAcknow
       data-acknowledged={waiting ? 'false' : 'true'}
     >
       <div className="alert-row-line">
-        <span className="alert-row-severity">{SEVERITY_LABEL[severity]}</span>
-        <span className="alert-row-kind">{ALERT_KIND_LABEL[alert.kind]}</span>
+        <span className="alert-row-severity">{alertSeverityLabel(severity, lang)}</span>
+        <span className="alert-row-kind">{alertKindLabel(alert.kind, lang)}</span>
         {alert.resolvedAt !== null && (
-          <span className="alert-tag-resolved" title={`Cause gone at ${jubaHoursMinutes(alert.resolvedAt)} Juba`}>
-            Resolved
+          <span className="alert-tag-resolved" title={t.causeGone(jubaHoursMinutes(alert.resolvedAt))}>
+            {t.resolved}
           </span>
         )}
         {alert.escalatedAt !== null && waiting && (
-          <span className="alert-tag-escalated" data-testid={`alert-escalated-${alert.id}`} title={`Escalated at ${jubaHoursMinutes(alert.escalatedAt)} Juba: nobody acknowledged it in time`}>
-            Escalated
+          <span className="alert-tag-escalated" data-testid={`alert-escalated-${alert.id}`} title={t.escalatedAt(jubaHoursMinutes(alert.escalatedAt))}>
+            {t.escalated}
           </span>
         )}
       </div>
       {unitId !== null && callsign !== null ? (
-        <button type="button" className="alert-row-title alert-row-link" title={`Show ${callsign} on the map`} onClick={() => onFocus(unitId)}>
+        <button type="button" className="alert-row-title alert-row-link" title={t.showCallsign(callsign)} onClick={() => onFocus(unitId)}>
           {alert.title}
         </button>
       ) : (
@@ -51,19 +56,19 @@ export const AlertRow = memo(function AlertRow({ alert, callsign, now, mayAcknow
       )}
       <div className="alert-row-time">
         <span>
-          Raised {jubaHoursMinutes(alert.raisedAt)} Juba
+          {t.raised(jubaHoursMinutes(alert.raisedAt))}
         </span>
         <span className="mono">{zuluDtg(alert.raisedAt)}</span>
-        <span className="muted">{alertAge(alert.raisedAt, now)}</span>
+        <span className="muted">{alertAge(alert.raisedAt, now, lang)}</span>
       </div>
       {waiting ? (
         <div className="alert-row-action">
           {mayAcknowledge ? (
             <button type="button" className="alert-ack-button alert-ack-small" data-testid={`alert-ack-${alert.id}`} disabled={busy} onClick={() => onAcknowledge(alert.id)}>
-              {busy ? 'Acknowledging…' : 'Acknowledge'}
+              {busy ? t.acknowledging : t.acknowledge}
             </button>
           ) : (
-            <span className="alert-row-pending">Not yet acknowledged</span>
+            <span className="alert-row-pending">{t.notYetAcked}</span>
           )}
           {problem && (
             <span className="alert-row-problem" role="status">
@@ -73,7 +78,7 @@ export const AlertRow = memo(function AlertRow({ alert, callsign, now, mayAcknow
         </div>
       ) : (
         <div className="alert-row-acked" data-testid={`alert-acked-${alert.id}`}>
-          Acknowledged by {alert.acknowledgedBy ?? 'someone'} at {jubaHoursMinutes(alert.acknowledgedAt ?? 0)}
+          {t.ackedBy(alert.acknowledgedBy, jubaHoursMinutes(alert.acknowledgedAt ?? 0))}
           {alert.acknowledgedAt !== null && <span className="mono muted"> ({zuluDtg(alert.acknowledgedAt)})</span>}
         </div>
       )}

@@ -1,3 +1,5 @@
+import { useMessages } from '../i18n/messages.js';
+import { alertMessages } from './messages.js';
 import { useCallback } from 'react';
 import { useKeyShortcut } from '../chrome/shortcut.js';
 import { navigate, useRoute } from '../routing/useRoute.js';
@@ -9,6 +11,7 @@ import { waitingSummary } from './queue.js';
  * counts the alerts still to acknowledge, in the worst one's colour.
  */
 export function AlertsButton() {
+  const t = useMessages(alertMessages);
   const store = useOpsStore();
   const onAdmin = useRoute().page === 'admin';
   const open = useOps((s) => s.alertsPanelOpen) && !onAdmin;
@@ -30,10 +33,10 @@ export function AlertsButton() {
       data-testid="open-alerts"
       aria-pressed={open}
       aria-keyshortcuts="A"
-      title={count === 0 ? 'Alert queue (A)' : `Alert queue: ${count} to acknowledge (A)`}
+      title={t.queueTitle(count)}
       onClick={toggle}
     >
-      Alerts
+      {t.alerts}
       <span className={`count-badge alerts-badge${count > 0 ? ` alerts-badge-waiting alert-sev-${worst}` : ''}`} data-testid="alerts-count" data-count={count}>
         {count}
       </span>

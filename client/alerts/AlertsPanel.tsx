@@ -1,3 +1,5 @@
+import { useMessages } from '../i18n/messages.js';
+import { alertMessages } from './messages.js';
 import { useServerNow } from '../chrome/useNow.js';
 import { useOps, useOpsStore } from '../state/context.js';
 import { AlertRow } from './AlertRow.js';
@@ -8,6 +10,7 @@ import './alerts.css';
 
 /** The shared alert queue beside the map: those to acknowledge first, newest first. */
 export function AlertsPanel() {
+  const t = useMessages(alertMessages);
   const store = useOpsStore();
   const alerts = useOps((s) => s.alerts);
   const units = useOps((s) => s.units);
@@ -19,20 +22,20 @@ export function AlertsPanel() {
   const close = () => store.setState({ alertsPanelOpen: false });
 
   return (
-    <aside className="alerts-panel" data-testid="alerts-panel" aria-label="Alerts">
+    <aside className="alerts-panel" data-testid="alerts-panel" aria-label={t.alerts}>
       <div className="alerts-head">
-        <h2>Alerts</h2>
+        <h2>{t.alerts}</h2>
         <span className="muted alerts-waiting" data-testid="alerts-waiting" data-count={count}>
-          {count === 0 ? 'all acknowledged' : `${count} to acknowledge`}
+          {count === 0 ? t.allAcked : t.toAck(count)}
         </span>
-        <button type="button" className="panel-close alerts-close" onClick={close} aria-label="Close alert queue" title="Close (A)">
+        <button type="button" className="panel-close alerts-close" onClick={close} aria-label={t.closeQueue} title={t.closeA}>
           ×
         </button>
       </div>
       {queue.length === 0 ? (
-        <p className="alerts-empty muted">No alerts.</p>
+        <p className="alerts-empty muted">{t.noAlerts}</p>
       ) : (
-        <ol className="alerts-list" aria-label="Alert queue">
+        <ol className="alerts-list" aria-label={t.alertQueue}>
           {queue.map((alert) => (
             <AlertRow
               key={alert.id}

@@ -1,3 +1,5 @@
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { alertMessages } from './messages.js';
 import { lastSeen } from '../format/time.js';
 
 /**
@@ -5,9 +7,10 @@ import { lastSeen } from '../format/time.js';
  * text does not flicker, then minutes and hours as elsewhere on the map.
  * @example alertAge(now - 125_000, now) === '2 min ago'
  */
-export function alertAge(raisedAt: number, now: number): string {
+export function alertAge(raisedAt: number, now: number, lang: Lang = currentLang()): string {
+  const t = alertMessages[lang];
   const s = Math.floor((now - raisedAt) / 1000);
-  if (s < 5) return 'just now';
-  if (s < 60) return `${s - (s % 5)} s ago`;
-  return lastSeen(raisedAt, now);
+  if (s < 5) return t.justNow;
+  if (s < 60) return t.secondsAgo(s - (s % 5));
+  return lastSeen(raisedAt, now, lang);
 }

@@ -1,28 +1,19 @@
 import type { AlertKind } from '../../shared/alerts.js';
 import type { Severity } from '../../shared/incidents.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { ALERT_KIND_WORDS, ALERT_SEVERITY_WORDS } from './messages.js';
 
-/** Severity in words, as the JOC says it: 4 is critical. */
-export const SEVERITY_LABEL: Record<Severity, string> = {
-  4: 'Critical',
-  3: 'High',
-  2: 'Medium',
-  1: 'Low',
-};
+/** An alert's severity in words, as the JOC says it: 4 is critical. */
+export const alertSeverityLabel = (severity: Severity, lang: Lang = currentLang()): string => ALERT_SEVERITY_WORDS[lang][severity] ?? String(severity);
 
-export const ALERT_KIND_LABEL: Record<AlertKind, string> = {
-  sos: 'SOS',
-  'unit-stale': 'Unit stale',
-  'unit-lost': 'Unit lost',
-  'incident-near-site': 'Incident near site',
-  'incident-in-corridor': 'Incident in corridor',
-  'patrol-entered-zone': 'Patrol entered zone',
-  'patrol-left-zone': 'Patrol left zone',
-  'patrol-in-corridor': 'Patrol in corridor',
-  'incident-unverified': 'Incident not verified',
-  'incident-unassigned': 'No patrol assigned',
-  'checkpoint-missed': 'Checkpoint missed',
-  'patrol-overdue': 'Patrol overdue',
-};
+/** What raised an alert, in words. */
+export const alertKindLabel = (kind: AlertKind, lang: Lang = currentLang()): string => ALERT_KIND_WORDS[lang][kind];
+
+/** @deprecated English only: use alertSeverityLabel(). */
+export const SEVERITY_LABEL: Record<Severity, string> = ALERT_SEVERITY_WORDS.en;
+
+/** @deprecated English only: use alertKindLabel(). */
+export const ALERT_KIND_LABEL: Record<AlertKind, string> = ALERT_KIND_WORDS.en;
 
 /** The severity an alert carries, or 1 if the contract ever widens past what the client knows. */
 export function severityOf(value: number): Severity {

@@ -13,22 +13,26 @@ import { ToolButtons } from '../workstation/ToolButtons.js';
 import { ExportMenu } from '../export/ExportMenu.js';
 import { UserMenu } from './UserMenu.js';
 import { useServerNow } from './useNow.js';
+import { useMessages } from '../i18n/messages.js';
+import { chromeMessages } from './messages.js';
 
-export const PRODUCT_NAME = 'UNPOL Operations Map — UNMISS';
+/** The product's name in English, for places outside the language choice. */
+export const PRODUCT_NAME = chromeMessages.en.productName;
 
 export function Header() {
   const now = useServerNow(1_000);
   const wall = useWallView();
+  const t = useMessages(chromeMessages);
   return (
     <header className="header">
       <div className="brand">
         <span className="brand-badge" aria-hidden="true">
           UN
         </span>
-        <h1 className="brand-name" title={PRODUCT_NAME}>
-          <span className="brand-full">{PRODUCT_NAME}</span>
+        <h1 className="brand-name" title={t.productName}>
+          <span className="brand-full">{t.productName}</span>
           {/* A desk's header is full of controls: the short name fits where the full one would be cut. */}
-          <span className="brand-short">UNPOL Ops</span>
+          <span className="brand-short">{t.productShort}</span>
         </h1>
       </div>
       <UnitCount now={now} />

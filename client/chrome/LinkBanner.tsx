@@ -1,4 +1,5 @@
 import { useOps } from '../state/context.js';
+import { useLang } from '../i18n/lang.js';
 import { linkBannerText } from './linkBannerText.js';
 
 /**
@@ -10,7 +11,8 @@ export function LinkBanner() {
   const link = useOps((s) => s.link);
   const offset = useOps((s) => s.clockOffsetMs);
   const loadError = useOps((s) => s.loadError);
-  const text = linkBannerText(link, offset, loadError);
+  const lang = useLang();
+  const text = linkBannerText(link, offset, loadError, lang);
   if (!text) return null;
   if (text.tone === 'warn') {
     return (

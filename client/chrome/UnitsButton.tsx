@@ -2,12 +2,15 @@ import { useCallback } from 'react';
 import { navigate, useRoute } from '../routing/useRoute.js';
 import { useOps, useOpsStore } from '../state/context.js';
 import { useKeyShortcut } from './shortcut.js';
+import { useMessages } from '../i18n/messages.js';
+import { chromeMessages } from './messages.js';
 
 /**
  * Opens and closes the units list; U does the same from anywhere but a text field. From the
  * admin page it goes back to the map with the list open.
  */
 export function UnitsButton() {
+  const t = useMessages(chromeMessages);
   const store = useOpsStore();
   const onAdmin = useRoute().page === 'admin';
   const open = useOps((s) => s.unitsPanelOpen) && !onAdmin;
@@ -27,10 +30,10 @@ export function UnitsButton() {
       data-testid="open-units"
       aria-pressed={open}
       aria-keyshortcuts="U"
-      title="Units list (U)"
+      title={t.unitsTitle}
       onClick={toggle}
     >
-      Units
+      {t.units}
     </button>
   );
 }

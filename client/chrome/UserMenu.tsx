@@ -1,11 +1,16 @@
 import { tabsFor } from '../admin/access.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
-import { ROLE_LABEL } from '../format/labels.js';
+import { roleLabel } from '../format/labels.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { chromeMessages } from './messages.js';
 import { navigate, useRoute } from '../routing/useRoute.js';
 import { useMe, useSession, useWallView } from '../session/context.js';
 
 /** Who is signed in, the way to the admin page for those allowed, and signing out. */
 export function UserMenu() {
+  const lang = useLang();
+  const t = useMessages(chromeMessages);
   const me = useMe();
   const session = useSession();
   const wall = useWallView();
@@ -14,7 +19,7 @@ export function UserMenu() {
   const identity = (
     <div className="who" data-testid="signed-in-as">
       <span className="who-name">{me.name}</span>
-      <span className="who-role">{me.kind === 'wall' ? 'Wall display' : ROLE_LABEL[me.role]}</span>
+      <span className="who-role">{me.kind === 'wall' ? t.wallDisplay : roleLabel(me.role, lang)}</span>
     </div>
   );
   // A wall display has nobody at the keyboard: no buttons.
@@ -32,15 +37,15 @@ export function UserMenu() {
       {mayAdminister &&
         (onAdmin ? (
           <button type="button" className="button" data-testid="open-map" onClick={() => navigate({ page: 'map' })}>
-            Map
+            {t.map}
           </button>
         ) : (
           <button type="button" className="button" data-testid="open-admin" onClick={() => navigate({ page: 'admin', tab: null })}>
-            Admin
+            {t.admin}
           </button>
         ))}
       <button type="button" className="button" data-testid="signout" onClick={signOut}>
-        Sign out
+        {t.signOut}
       </button>
     </div>
   );

@@ -30,10 +30,14 @@ describe('linkBannerText', () => {
     );
   });
   it('shows a failure to load while the link is up', () => {
-    expect(linkBannerText({ state: 'connected', downSince: null, lastUpdate: last, everConnected: true }, 0, 'The mission pack could not be loaded')).toEqual({
+    const failure = { part: 'pack', detail: 'the server did not answer (/api/sites)' } as const;
+    expect(linkBannerText({ state: 'connected', downSince: null, lastUpdate: last, everConnected: true }, 0, failure)).toEqual({
       tone: 'warn',
-      headline: 'The mission pack could not be loaded',
+      headline: 'Mission pack: the server did not answer (/api/sites)',
       detail: null,
     });
+    expect(linkBannerText({ state: 'connected', downSince: null, lastUpdate: last, everConnected: true }, 0, failure, 'fr')?.headline).toBe(
+      'Dossier de mission : the server did not answer (/api/sites)',
+    );
   });
 });

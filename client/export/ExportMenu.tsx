@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { exportFilename, SnapshotRecorded, type ExportFormat } from '../../shared/export.js';
-import { ROLE_LABEL } from '../format/labels.js';
+import { roleLabel } from '../format/labels.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
 import { toJubaInput } from '../patrols/jubaInput.js';
 import { useMe, useSession } from '../session/context.js';
 import { useOps, useOpsStore } from '../state/context.js';
@@ -8,25 +10,21 @@ import { serverNow } from '../state/store.js';
 import { fetchExport, saveBlob } from './download.js';
 import { incidentExportUrl, trackExportUrl } from './exportUrl.js';
 import { useSnapshotMap } from './mapHandle.js';
+import { exportMessages } from './messages.js';
 import { takeSnapshot } from './snapshot.js';
 import { chosenWindow, tracksFit, WINDOW_CHOICES, type WindowChoice } from './windowChoice.js';
 import './export.css';
 
-const FORMATS: readonly { format: ExportFormat; label: string; hint: string }[] = [
-  { format: 'geojson', label: 'GeoJSON', hint: 'for QGIS and other GIS tools' },
-  { format: 'kml', label: 'KML', hint: 'for Google Earth' },
-  { format: 'csv', label: 'CSV', hint: 'for Excel' },
+const FORMATS: readonly { format: ExportFormat; label: string }[] = [
+  { format: 'geojson', label: 'GeoJSON' },
+  { format: 'kml', label: 'KML' },
+  { format: 'csv', label: 'CSV' },
 ];
 
-const SPACINGS = [
-  { everyS: 0, label: 'Every fix' },
-  { everyS: 60, label: 'One a minute' },
-  { everyS: 300, label: 'One every 5 minutes' },
-] as const;
+/** Seconds between the points of a track: every fix, one a minute, one every 5 minutes. */
+const SPACINGS = [0, 60, 300] as const;
 
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string; warning?: string } | { kind: 'failed'; text: string };
-
-const count = (n: number | null, one: string, many: string) => (n === null ? '' : ` — ${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`);
 
 /**
  * The header's Export menu: incidents and patrol tracks for the GIS cell (GeoJSON, KML, CSV)
@@ -51,6 +49,8 @@ export function ExportMenu() {
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
+  const lang = useLang();
+  const t = useMessages(exportMessages);
 
   useEffect(() => {
     if (!open) return;
@@ -82,21 +82,21 @@ export function ExportMenu() {
     }
     setOpen(!open);
   };
-  const span = chosenWindow(choice, now(), fromText, toText);
+  const span = chosenWindow(choice, now(), fromText, toText, lang);
   const busy = status.kind === 'busy';
   const tracksAllowed = span.ok && tracksFit(span.window);
 
   const run = async (what: string, work: () => Promise<Status>) => {
-    setStatus({ kind: 'busy', text: `Preparing ${what}…` });
+    setStatus({ kind: 'busy', text: t.preparing(what) });
     try {
       setStatus(await work());
     } catch (err) {
-      setStatus({ kind: 'failed', text: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} not exported: ${err instanceof Error ? err.message : String(err)}` });
+      setStatus({ kind: 'failed', text: t.failed(what, err instanceof Error ? err.message : String(err)) });
     }
   };
 
   const download = (kind: 'incidents' | 'tracks', format: ExportFormat) => {
-    const current = chosenWindow(choice, now(), fromText, toText);
+    const current = chosenWindow(choice, now(), fromText, toText, lang);
     if (!current.ok) {
       setStatus({ kind: 'failed', text: current.message });
       return;
@@ -105,19 +105,19 @@ export function ExportMenu() {
       kind === 'incidents'
         ? incidentExportUrl(format, current.window, { openOnly })
         : trackExportUrl(format, current.window, { unitIds: onlySelected && selectedUnit ? [selectedUnit.id] : null, everyS });
-    void run(`${kind === 'incidents' ? 'incidents' : 'patrol tracks'} (${format.toUpperCase()})`, async () => {
+    void run(kind === 'incidents' ? t.whatIncidents(format.toUpperCase()) : t.whatTracks(format.toUpperCase()), async () => {
       const file = await fetchExport(url, exportFilename(kind, format, current.window.to));
       saveBlob(file.blob, file.filename);
-      return { kind: 'done', text: `Saved ${file.filename}${kind === 'incidents' ? count(file.rows, 'incident', 'incidents') : count(file.rows, 'fix', 'fixes')}.` };
+      return { kind: 'done', text: kind === 'incidents' ? t.savedIncidents(file.filename, file.rows) : t.savedTracks(file.filename, file.rows) };
     });
   };
 
   const snapshot = () => {
     if (!map) {
-      setStatus({ kind: 'failed', text: 'The map has not loaded yet.' });
+      setStatus({ kind: 'failed', text: t.mapNotLoaded });
       return;
     }
-    void run('the map snapshot', async () => {
+    void run(t.whatSnapshot, async () => {
       const state = store.getState();
       // In replay the map shows the past: the picture says which moment, and whose incidents then.
       const replayedAt = state.replay?.shownAt ?? null;
@@ -125,7 +125,7 @@ export function ExportMenu() {
         map,
         situationAt: replayedAt ?? serverNow(state),
         replay: replayedAt !== null,
-        preparedBy: `${me.name} · ${ROLE_LABEL[me.role]}`,
+        preparedBy: `${me.name} · ${roleLabel(me.role, lang)}`,
         layers: state.layers,
         incidents: replayedAt !== null && state.replay ? state.replay.incidents : state.incidents,
       });
@@ -134,13 +134,13 @@ export function ExportMenu() {
         await session.send('POST', '/api/export/snapshots', shot.record, SnapshotRecorded);
       } catch (err) {
         // The picture is what is on the screen already; it is saved, and the gap is said.
-        warning = `Not recorded in the audit log: ${err instanceof Error ? err.message : String(err)}`;
+        warning = t.notRecorded(err instanceof Error ? err.message : String(err));
       }
       saveBlob(shot.png, shot.filename);
       const strict = shot.record.exactSensitive > 0;
       return {
         kind: 'done',
-        text: `Saved ${shot.filename} (${shot.width} × ${shot.height}).${strict ? ' It shows need-to-know places exactly: marked STRICTLY CONFIDENTIAL.' : ''}`,
+        text: t.savedSnapshot(shot.filename, shot.width, shot.height, strict),
         ...(warning ? { warning } : {}),
       };
     });
@@ -156,20 +156,20 @@ export function ExportMenu() {
         aria-expanded={open}
         aria-controls={panelId}
         aria-pressed={open}
-        title="Export incidents and tracks, or a snapshot of the map for a brief"
+        title={t.buttonTitle}
         onClick={toggle}
       >
-        Export
+        {t.export}
       </button>
       {open && (
-        <div className="export-menu" id={panelId} role="dialog" aria-label="Export and briefing" data-testid="export-menu">
+        <div className="export-menu" id={panelId} role="dialog" aria-label={t.dialog} data-testid="export-menu">
           <div className="export-row">
             <label className="export-field">
-              <span>Window</span>
+              <span>{t.window}</span>
               <select value={choice} onChange={(e) => setChoice(e.target.value as WindowChoice)} data-testid="export-window" autoFocus>
                 {WINDOW_CHOICES.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.label}
+                    {t.windowChoice(c.id)}
                   </option>
                 ))}
               </select>
@@ -178,12 +178,12 @@ export function ExportMenu() {
           {choice === 'custom' && (
             <div className="export-row export-custom">
               <label className="export-field">
-                <span>From (Juba)</span>
-                <input value={fromText} onChange={(e) => setFromText(e.target.value)} placeholder="YYYY-MM-DD HH:MM" data-testid="export-from" aria-invalid={!span.ok && span.field === 'from'} />
+                <span>{t.from}</span>
+                <input value={fromText} onChange={(e) => setFromText(e.target.value)} placeholder={t.dateTimePlaceholder} data-testid="export-from" aria-invalid={!span.ok && span.field === 'from'} />
               </label>
               <label className="export-field">
-                <span>To (Juba)</span>
-                <input value={toText} onChange={(e) => setToText(e.target.value)} placeholder="YYYY-MM-DD HH:MM" data-testid="export-to" aria-invalid={!span.ok && span.field === 'to'} />
+                <span>{t.to}</span>
+                <input value={toText} onChange={(e) => setToText(e.target.value)} placeholder={t.dateTimePlaceholder} data-testid="export-to" aria-invalid={!span.ok && span.field === 'to'} />
               </label>
             </div>
           )}
@@ -193,37 +193,37 @@ export function ExportMenu() {
             </p>
           )}
 
-          <section className="export-section" aria-label="Incidents">
-            <h2>Incidents</h2>
+          <section className="export-section" aria-label={t.incidents}>
+            <h2>{t.incidents}</h2>
             <label className="export-check">
               <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} data-testid="export-open-only" />
-              <span>Open incidents only (reported, verified, responding)</span>
+              <span>{t.openOnly}</span>
             </label>
             <div className="export-formats">
               {FORMATS.map((f) => (
-                <button key={f.format} type="button" className="button button-small" title={`Incidents as ${f.label}, ${f.hint}`} disabled={busy || !span.ok} onClick={() => download('incidents', f.format)} data-testid={`export-incidents-${f.format}`}>
+                <button key={f.format} type="button" className="button button-small" title={t.incidentsAs(f.label, t.hint(f.format))} disabled={busy || !span.ok} onClick={() => download('incidents', f.format)} data-testid={`export-incidents-${f.format}`}>
                   {f.label}
                 </button>
               ))}
             </div>
           </section>
 
-          <section className="export-section" aria-label="Patrol tracks">
-            <h2>Patrol tracks</h2>
+          <section className="export-section" aria-label={t.tracks}>
+            <h2>{t.tracks}</h2>
             <div className="export-row">
               <label className="export-field">
-                <span>Patrols</span>
+                <span>{t.patrols}</span>
                 <select value={onlySelected && selectedUnit ? 'selected' : 'all'} onChange={(e) => setOnlySelected(e.target.value === 'selected')} data-testid="export-track-units">
-                  <option value="all">All patrols</option>
-                  {selectedUnit && <option value="selected">Only {selectedUnit.callsign} (selected)</option>}
+                  <option value="all">{t.allPatrols}</option>
+                  {selectedUnit && <option value="selected">{t.onlySelected(selectedUnit.callsign)}</option>}
                 </select>
               </label>
               <label className="export-field">
-                <span>Points</span>
+                <span>{t.points}</span>
                 <select value={everyS} onChange={(e) => setEveryS(Number(e.target.value))} data-testid="export-track-spacing">
-                  {SPACINGS.map((s) => (
-                    <option key={s.everyS} value={s.everyS}>
-                      {s.label}
+                  {SPACINGS.map((every) => (
+                    <option key={every} value={every}>
+                      {t.spacing(every)}
                     </option>
                   ))}
                 </select>
@@ -231,20 +231,20 @@ export function ExportMenu() {
             </div>
             <div className="export-formats">
               {FORMATS.map((f) => (
-                <button key={f.format} type="button" className="button button-small" title={`Patrol tracks as ${f.label}, ${f.hint}`} disabled={busy || !tracksAllowed} onClick={() => download('tracks', f.format)} data-testid={`export-tracks-${f.format}`}>
+                <button key={f.format} type="button" className="button button-small" title={t.tracksAs(f.label, t.hint(f.format))} disabled={busy || !tracksAllowed} onClick={() => download('tracks', f.format)} data-testid={`export-tracks-${f.format}`}>
                   {f.label}
                 </button>
               ))}
             </div>
-            {span.ok && !tracksAllowed && <p className="export-problem">Tracks cover at most 24 hours: choose a shorter window.</p>}
+            {span.ok && !tracksAllowed && <p className="export-problem">{t.tracksMax}</p>}
           </section>
 
-          <section className="export-section" aria-label="Map snapshot">
-            <h2>Briefing</h2>
+          <section className="export-section" aria-label={t.snapshotSection}>
+            <h2>{t.briefing}</h2>
             <button type="button" className="button button-primary" disabled={busy || !map} onClick={snapshot} data-testid="export-snapshot">
-              Snapshot of the map (PNG)
+              {t.snapshot}
             </button>
-            <p className="export-note">The map as shown, with its legend, the time in Juba and Zulu, the extent and a scale.</p>
+            <p className="export-note">{t.snapshotNote}</p>
           </section>
 
           <div className="export-status" role="status" aria-live="polite" data-testid="export-status" data-state={status.kind}>
@@ -252,7 +252,7 @@ export function ExportMenu() {
             {status.kind === 'done' && status.warning && <p className="export-warning">{status.warning}</p>}
           </div>
           <p className="export-note export-fine">
-            Victims and witnesses are never exported. Need-to-know incidents are coarsened to about 2 km unless you hold need-to-know. Every export is recorded in the audit log.
+            {t.fine}
           </p>
         </div>
       )}

@@ -1,5 +1,7 @@
+import { messagesNow } from '../i18n/messages.js';
 import { drawIcon, ICONS } from '../map/icons.js';
 import type { LegendSection, LegendSymbol } from './legend.js';
+import { snapshotMessages } from './messages.js';
 import type { ScaleBar } from './scaleBar.js';
 
 /** Everything a briefing snapshot shows besides the map picture itself. */
@@ -178,7 +180,8 @@ function drawPanel(ctx: CanvasRenderingContext2D, sheet: SnapshotSheet, left: nu
   const x = left + SHEET.pad;
   const width = SHEET.panel - SHEET.pad * 2;
   let y = top + SHEET.pad;
-  heading(ctx, 'LEGEND', x, y);
+  const t = messagesNow(snapshotMessages);
+  heading(ctx, t.legendHeading, x, y);
   y += SHEET.headingRow;
   for (const section of sheet.legend) {
     write(ctx, section.title, x, y + SHEET.sectionTitle / 2, { size: 16, weight: 700, maxWidth: width });
@@ -191,18 +194,18 @@ function drawPanel(ctx: CanvasRenderingContext2D, sheet: SnapshotSheet, left: nu
     y += SHEET.sectionGap;
   }
   if (sheet.legend.length === 0) {
-    write(ctx, 'No operational layer in view', x, y + SHEET.row / 2, { size: 15, colour: COLOURS.muted });
+    write(ctx, t.noLayer, x, y + SHEET.row / 2, { size: 15, colour: COLOURS.muted });
     y += SHEET.row;
   }
   y += SHEET.blockGap;
-  heading(ctx, 'IN VIEW', x, y);
+  heading(ctx, t.inViewHeading, x, y);
   y += SHEET.headingRow;
   for (const line of sheet.inView) {
     write(ctx, line, x, y + SHEET.line / 2, { size: 15, maxWidth: width });
     y += SHEET.line;
   }
   y += SHEET.blockGap;
-  heading(ctx, 'MAP EXTENT', x, y);
+  heading(ctx, t.extentHeading, x, y);
   y += SHEET.headingRow;
   for (const line of sheet.extent) {
     write(ctx, line, x, y + SHEET.line / 2, { size: 14, mono: true, maxWidth: width });

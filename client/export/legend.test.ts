@@ -25,4 +25,10 @@ describe('legendSections', () => {
     ]);
     expect(sections[1]?.entries[0]?.symbol).toEqual({ kind: 'diamond', colour: '#ff4fa3', code: 'SG' });
   });
+
+  it('speaks French on a French screen', () => {
+    const sections = legendSections({ ...nothingDrawn(), unitTypes: new Set(['fpu-vehicle']), stale: true, high: true, categories: new Set(['crime']), corridorsInSeason: true }, 'fr');
+    expect(sections.map((s) => s.entries.map((e) => e.label)).flat()).toEqual(['Véhicule FPU', 'En retard : estompée', expect.any(String), 'Élevée (3)', 'En saison']);
+    expect(sections.map((s) => s.entries.map((e) => e.label)).flat().join(' ')).not.toMatch(/Stale|High|In season|Crime\b/);
+  });
 });

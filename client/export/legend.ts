@@ -1,12 +1,14 @@
 import { IncidentCategory } from '../../shared/incidents.js';
 import type { PocStatus } from '../../shared/sites.js';
 import type { UnitType } from '../../shared/units.js';
-import { POC_STATUS_SHORT, UNIT_TYPE_SHORT } from '../format/labels.js';
-import { CATEGORY_CODE, CATEGORY_COLOUR, CATEGORY_LABEL } from '../incidents/categories.js';
+import { pocStatusShort, unitTypeShort } from '../format/labels.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { CATEGORY_CODE, CATEGORY_COLOUR, categoryLabel } from '../incidents/categories.js';
 import { SEVERITY_RING_COLOURS } from '../map/incidentLayers.js';
 import { ACTIVITY_COLOURS, LOST_COLOUR, SITE_COLOURS, UNIT_TYPE_COLOURS } from '../map/palette.js';
 import { SITE_ICONS } from '../map/siteLayers.js';
-import { LAYER_GROUP_LABEL } from '../state/layers.js';
+import { layerGroupLabel } from '../state/layers.js';
+import { snapshotMessages } from './messages.js';
 
 /** What the map shows inside the snapshot's extent, read from the features it drew. */
 export interface DrawnOnMap {
@@ -58,40 +60,42 @@ const POC_STATUSES: readonly PocStatus[] = ['poc-site', 'idp-camp', 'handed-over
  * only the symbols that appear, in the map legend's words and colours. Layers turned off draw
  * nothing, so they never appear.
  */
-export function legendSections(d: DrawnOnMap): LegendSection[] {
+export function legendSections(d: DrawnOnMap, lang: Lang = currentLang()): LegendSection[] {
+  const w = snapshotMessages[lang];
+  const group = (g: Parameters<typeof layerGroupLabel>[0]) => layerGroupLabel(g, lang);
   const sections: LegendSection[] = [];
   const add = (title: string, entries: LegendEntry[]) => {
     if (entries.length > 0) sections.push({ title, entries });
   };
-  add(LAYER_GROUP_LABEL.units, [
-    ...UNIT_TYPES.filter((t) => d.unitTypes.has(t)).map((t) => ({ symbol: { kind: 'dot', colour: UNIT_TYPE_COLOURS[t] } as const, label: UNIT_TYPE_SHORT[t] })),
-    ...(d.responding ? [{ symbol: { kind: 'dot', colour: ACTIVITY_COLOURS.responding, halo: true } as const, label: 'Responding' }] : []),
+  add(group('units'), [
+    ...UNIT_TYPES.filter((t) => d.unitTypes.has(t)).map((t) => ({ symbol: { kind: 'dot', colour: UNIT_TYPE_COLOURS[t] } as const, label: unitTypeShort(t, lang) })),
+    ...(d.responding ? [{ symbol: { kind: 'dot', colour: ACTIVITY_COLOURS.responding, halo: true } as const, label: w.responding }] : []),
     ...(d.sos ? [{ symbol: { kind: 'dot', colour: ACTIVITY_COLOURS.sos, halo: true } as const, label: 'SOS' }] : []),
-    ...(d.stale ? [{ symbol: { kind: 'dot', colour: UNIT_TYPE_COLOURS['fpu-vehicle'], dim: true } as const, label: 'Stale: dimmed' }] : []),
-    ...(d.lost ? [{ symbol: { kind: 'hollow', colour: LOST_COLOUR } as const, label: 'Lost: hollow' }] : []),
+    ...(d.stale ? [{ symbol: { kind: 'dot', colour: UNIT_TYPE_COLOURS['fpu-vehicle'], dim: true } as const, label: w.staleDimmed }] : []),
+    ...(d.lost ? [{ symbol: { kind: 'hollow', colour: LOST_COLOUR } as const, label: w.lostHollow }] : []),
   ]);
-  add(LAYER_GROUP_LABEL.trails, d.trails ? [{ symbol: { kind: 'line', colour: UNIT_TYPE_COLOURS['fpu-vehicle'] }, label: 'Path of the last 30 min' }] : []);
-  add(LAYER_GROUP_LABEL.incidents, [
+  add(group('trails'), d.trails ? [{ symbol: { kind: 'line', colour: UNIT_TYPE_COLOURS['fpu-vehicle'] }, label: w.trail }] : []);
+  add(group('incidents'), [
     ...IncidentCategory.options
       .filter((c) => d.categories.has(c))
-      .map((c) => ({ symbol: { kind: 'diamond', colour: CATEGORY_COLOUR[c], code: CATEGORY_CODE[c] } as const, label: CATEGORY_LABEL[c] })),
-    ...(d.critical ? [{ symbol: { kind: 'ring', colour: SEVERITY_RING_COLOURS[4] } as const, label: 'Critical (4)' }] : []),
-    ...(d.high ? [{ symbol: { kind: 'ring', colour: SEVERITY_RING_COLOURS[3] } as const, label: 'High (3)' }] : []),
-    ...(d.finished ? [{ symbol: { kind: 'diamond', colour: CATEGORY_COLOUR.crime, code: CATEGORY_CODE.crime, dim: true } as const, label: 'Resolved / closed' }] : []),
-    ...(d.coarsened ? [{ symbol: { kind: 'ring', colour: '#e8eef5', dashed: true } as const, label: 'Need-to-know: ±2 km' }] : []),
+      .map((c) => ({ symbol: { kind: 'diamond', colour: CATEGORY_COLOUR[c], code: CATEGORY_CODE[c] } as const, label: categoryLabel(c, lang) })),
+    ...(d.critical ? [{ symbol: { kind: 'ring', colour: SEVERITY_RING_COLOURS[4] } as const, label: w.critical }] : []),
+    ...(d.high ? [{ symbol: { kind: 'ring', colour: SEVERITY_RING_COLOURS[3] } as const, label: w.high }] : []),
+    ...(d.finished ? [{ symbol: { kind: 'diamond', colour: CATEGORY_COLOUR.crime, code: CATEGORY_CODE.crime, dim: true } as const, label: w.finished }] : []),
+    ...(d.coarsened ? [{ symbol: { kind: 'ring', colour: '#e8eef5', dashed: true } as const, label: w.coarsenedKey }] : []),
   ]);
-  add(LAYER_GROUP_LABEL.offices, [
-    ...(d.headquarters ? [{ symbol: { kind: 'icon', name: SITE_ICONS.headquarters } as const, label: 'Mission HQ' }] : []),
-    ...(d.fieldOffices ? [{ symbol: { kind: 'icon', name: SITE_ICONS.fieldOffice } as const, label: 'Field office' }] : []),
+  add(group('offices'), [
+    ...(d.headquarters ? [{ symbol: { kind: 'icon', name: SITE_ICONS.headquarters } as const, label: w.hq }] : []),
+    ...(d.fieldOffices ? [{ symbol: { kind: 'icon', name: SITE_ICONS.fieldOffice } as const, label: w.fieldOffice }] : []),
   ]);
   add(
-    LAYER_GROUP_LABEL.pocSites,
-    POC_STATUSES.filter((s) => d.pocStatuses.has(s)).map((s) => ({ symbol: { kind: 'icon', name: SITE_ICONS.poc(s) } as const, label: POC_STATUS_SHORT[s] })),
+    group('pocSites'),
+    POC_STATUSES.filter((s) => d.pocStatuses.has(s)).map((s) => ({ symbol: { kind: 'icon', name: SITE_ICONS.poc(s) } as const, label: pocStatusShort(s, lang) })),
   );
-  add(LAYER_GROUP_LABEL.policeStations, d.policeStations ? [{ symbol: { kind: 'icon', name: SITE_ICONS.policeStation }, label: 'Police station' }] : []);
-  add(LAYER_GROUP_LABEL.corridors, [
-    ...(d.corridorsInSeason ? [{ symbol: { kind: 'dash', colour: SITE_COLOURS.corridor } as const, label: 'In season' }] : []),
-    ...(d.corridorsOutOfSeason ? [{ symbol: { kind: 'dash', colour: SITE_COLOURS.corridor, opacity: 0.45 } as const, label: 'Out of season' }] : []),
+  add(group('policeStations'), d.policeStations ? [{ symbol: { kind: 'icon', name: SITE_ICONS.policeStation }, label: w.policeStation }] : []);
+  add(group('corridors'), [
+    ...(d.corridorsInSeason ? [{ symbol: { kind: 'dash', colour: SITE_COLOURS.corridor } as const, label: w.inSeason }] : []),
+    ...(d.corridorsOutOfSeason ? [{ symbol: { kind: 'dash', colour: SITE_COLOURS.corridor, opacity: 0.45 } as const, label: w.outOfSeason }] : []),
   ]);
   return sections;
 }

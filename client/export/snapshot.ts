@@ -3,10 +3,12 @@ import { exportFilename, type SnapshotRecord } from '../../shared/export.js';
 import type { IncidentSummary } from '../../shared/incidents.js';
 import { formatMgrs } from '../format/position.js';
 import { jubaDate, jubaHoursMinutes, jubaUtcOffset, zuluDtg } from '../format/time.js';
+import { messagesNow } from '../i18n/messages.js';
 import { LAYER_GROUPS, type LayerGroup } from '../state/layers.js';
 import { composeSnapshot, type SnapshotSheet } from './compose.js';
 import { readInView } from './drawn.js';
 import { legendSections } from './legend.js';
+import { snapshotMessages } from './messages.js';
 import { distanceMetres, scaleBar } from './scaleBar.js';
 
 export const SNAPSHOT_TITLE = 'UNPOL Operations Map — UNMISS';
@@ -65,7 +67,7 @@ export function captureMap(map: MapLibreMap, timeoutMs = 15_000): Promise<HTMLCa
 }
 
 const latitude = (lat: number) => `${Math.abs(lat).toFixed(4)}° ${lat >= 0 ? 'N' : 'S'}`;
-const longitude = (lon: number) => `${Math.abs(lon).toFixed(4)}° ${lon >= 0 ? 'E' : 'W'}`;
+const longitude = (lon: number) => `${Math.abs(lon).toFixed(4)}° ${lon >= 0 ? 'E' : messagesNow(snapshotMessages).west}`;
 
 /** Metres per CSS pixel across the middle of the map. */
 function metresPerPixel(map: MapLibreMap): number {
@@ -77,16 +79,12 @@ function metresPerPixel(map: MapLibreMap): number {
   return distanceMetres([a.lng, a.lat], [b.lng, b.lat]) / (half * 2);
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** The line under the map: where the picture comes from, and who may see it. */
 function footerOf(replay: boolean, situationAt: number, exactSensitive: number): string {
-  const source = replay ? `Replayed from the record: patrols and incidents as they stood at ${zuluDtg(situationAt)}.` : 'Positions as last reported by each patrol.';
-  const sharing =
-    exactSensitive > 0
-      ? `Shows the exact place of ${plural(exactSensitive, 'need-to-know incident', 'need-to-know incidents')}: share only with people cleared for them.`
-      : 'Need-to-know incidents appear only coarsened (±2 km) to readers without that permission.';
-  return `${source} ${sharing} No victim or witness details.`;
+  const t = messagesNow(snapshotMessages);
+  const source = replay ? t.replayed(zuluDtg(situationAt)) : t.live;
+  const sharing = exactSensitive > 0 ? t.exactShown(exactSensitive) : t.coarsened;
+  return `${source} ${sharing} ${t.noVictims}`;
 }
 
 /** Takes the briefing picture of the map as it is now: PNG, legend, time, extent and scale. */
@@ -106,27 +104,29 @@ export async function takeSnapshot(context: SnapshotContext): Promise<Snapshot> 
   const { clientWidth, clientHeight } = map.getCanvas();
   const filename = exportFilename('map', 'png', situationAt);
   const { units } = inView;
+  // The picture is worded in the language of the screen it was taken on.
+  const t = messagesNow(snapshotMessages);
   const sheet: SnapshotSheet = {
     map: picture,
     mapWidth: clientWidth,
     mapHeight: clientHeight,
     scale: clientWidth > 0 ? picture.width / clientWidth : 1,
-    classification: strict ? { text: 'UN — STRICTLY CONFIDENTIAL · NEED-TO-KNOW', strict: true } : { text: 'UN — INTERNAL', strict: false },
+    classification: strict ? { text: t.strict, strict: true } : { text: t.internal, strict: false },
     title: SNAPSHOT_TITLE,
-    situation: `${context.replay ? 'Replay of the situation' : 'Situation'} at ${zuluDtg(situationAt)}`,
-    jubaTime: `Juba ${jubaHoursMinutes(situationAt)} (${jubaUtcOffset(situationAt)}) · ${jubaDate(situationAt)}`,
-    preparedBy: `Prepared by ${context.preparedBy}`,
+    situation: t.situation(context.replay, zuluDtg(situationAt)),
+    jubaTime: t.juba(jubaHoursMinutes(situationAt), jubaUtcOffset(situationAt), jubaDate(situationAt)),
+    preparedBy: t.preparedBy(context.preparedBy),
     legend: legendSections(inView.drawn),
     inView: [
-      units.total === 0 ? 'Patrols: none' : `Patrols: ${units.total} — ${units.live} live · ${units.stale} stale · ${units.lost} lost`,
-      inView.incidentIds.length === 0 ? 'Incidents: none' : `Incidents: ${inView.incidentIds.length} — ${inView.openIncidents} open`,
-      ...(strict ? [`Exact place: ${plural(exactSensitive, 'need-to-know incident', 'need-to-know incidents')}`] : []),
+      units.total === 0 ? t.patrolsNone : t.patrols(units.total, units.live, units.stale, units.lost),
+      inView.incidentIds.length === 0 ? t.incidentsNone : t.incidents(inView.incidentIds.length, inView.openIncidents),
+      ...(strict ? [t.exactPlace(exactSensitive)] : []),
     ],
     extent: [
       `N ${latitude(bounds.getNorth())}  S ${latitude(bounds.getSouth())}`,
-      `W ${longitude(bounds.getWest())}  E ${longitude(bounds.getEast())}`,
-      `Centre ${formatMgrs(centre.lng, centre.lat)}`,
-      `Zoom ${zoom.toFixed(1)}`,
+      `${t.west} ${longitude(bounds.getWest())}  E ${longitude(bounds.getEast())}`,
+      t.centre(formatMgrs(centre.lng, centre.lat)),
+      t.zoom(zoom.toFixed(1)),
     ],
     scaleBar: scaleBar(metresPerPixel(map), 150),
     footer: footerOf(context.replay, situationAt, exactSensitive),

@@ -1,3 +1,5 @@
+import { currentLang, LOCALE, type Lang } from '../i18n/lang.js';
+
 /** Speed in km/h, rounded to a whole number: fixes carry m/s. */
 export function formatSpeed(metresPerSecond: number | undefined): string {
   if (metresPerSecond === undefined) return '—';
@@ -18,10 +20,11 @@ export function formatHeading(degrees: number | undefined): string {
 }
 
 /** Horizontal accuracy, "±12 m" or "±1.2 km". */
-export function formatAccuracy(metres: number | undefined): string {
+export function formatAccuracy(metres: number | undefined, lang: Lang = currentLang()): string {
   if (metres === undefined) return '—';
   if (metres < 1000) return `±${Math.round(metres)} m`;
-  return `±${(metres / 1000).toFixed(1)} km`;
+  const km = (metres / 1000).toFixed(1);
+  return `±${lang === 'fr' ? km.replace('.', ',') : km} km`;
 }
 
 export function formatBattery(percent: number | undefined): string {
@@ -29,7 +32,7 @@ export function formatBattery(percent: number | undefined): string {
   return `${Math.round(percent)} %`;
 }
 
-/** A head count with thin grouping: 34,000 → "34,000". */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-GB');
+/** A head count grouped the way the language writes it: "34,000" / "34 000". */
+export function formatCount(n: number, lang: Lang = currentLang()): string {
+  return n.toLocaleString(LOCALE[lang]);
 }

@@ -3,6 +3,8 @@
  * Everything is stored as UTC epoch milliseconds; only these functions turn it into words.
  */
 
+import { currentLang, LOCALE, type Lang } from '../i18n/lang.js';
+
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] as const;
 
 export const JUBA_TIME_ZONE = 'Africa/Juba';
@@ -34,13 +36,15 @@ const jubaShortClock = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   hourCycle: 'h23',
 });
-const jubaDay = new Intl.DateTimeFormat('en-GB', {
-  timeZone: JUBA_TIME_ZONE,
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
+const jubaDayIn = (lang: Lang) =>
+  new Intl.DateTimeFormat(LOCALE[lang], {
+    timeZone: JUBA_TIME_ZONE,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+const jubaDay: Record<Lang, Intl.DateTimeFormat> = { en: jubaDayIn('en'), fr: jubaDayIn('fr') };
 const jubaOffset = new Intl.DateTimeFormat('en-GB', { timeZone: JUBA_TIME_ZONE, timeZoneName: 'shortOffset' });
 const jubaMonth = new Intl.DateTimeFormat('en-GB', { timeZone: JUBA_TIME_ZONE, month: 'numeric' });
 
@@ -54,9 +58,9 @@ export function jubaHoursMinutes(epochMs: number): string {
   return jubaShortClock.format(epochMs);
 }
 
-/** Juba calendar date, "Sat 21 Nov 2026". */
-export function jubaDate(epochMs: number): string {
-  return jubaDay.format(epochMs).replace(',', '');
+/** Juba calendar date in the current language, "Sat 21 Nov 2026" / "sam. 21 nov. 2026". */
+export function jubaDate(epochMs: number, lang: Lang = currentLang()): string {
+  return jubaDay[lang].format(epochMs).replace(',', '');
 }
 
 /** Juba's offset from UTC at that instant, "UTC+2" (Intl says "GMT+2"). */
@@ -70,19 +74,25 @@ export function jubaMonthNumber(epochMs: number): number {
   return Number(jubaMonth.format(epochMs));
 }
 
+const AGO: Record<Lang, { now: string; ago: (span: string) => string; s: string; min: string; h: string; d: string }> = {
+  en: { now: 'just now', ago: (span) => `${span} ago`, s: 's', min: 'min', h: 'h', d: 'd' },
+  fr: { now: "à l'instant", ago: (span) => `il y a ${span}`, s: 's', min: 'min', h: 'h', d: 'j' },
+};
+
 /**
- * How long ago a fix was taken, in words a watch officer reads at a glance.
- * A fix from the future (clock skew between tracker and server) reads "just now".
- * @example lastSeen(now - 12_000, now) === '12 s ago'
+ * How long ago a fix was taken, in words a watch officer reads at a glance, in the current
+ * language. A fix from the future (clock skew between tracker and server) reads "just now".
+ * @example lastSeen(now - 12_000, now) === '12 s ago' (French: 'il y a 12 s')
  */
-export function lastSeen(fixMs: number, nowMs: number): string {
+export function lastSeen(fixMs: number, nowMs: number, lang: Lang = currentLang()): string {
+  const w = AGO[lang];
   const s = Math.floor((nowMs - fixMs) / 1000);
-  if (s < 1) return 'just now';
-  if (s < 60) return `${s} s ago`;
+  if (s < 1) return w.now;
+  if (s < 60) return w.ago(`${s} ${w.s}`);
   const min = Math.floor(s / 60);
-  if (min < 60) return `${min} min ago`;
+  if (min < 60) return w.ago(`${min} ${w.min}`);
   const h = Math.floor(min / 60);
-  if (h < 24) return min % 60 === 0 ? `${h} h ago` : `${h} h ${min % 60} min ago`;
+  if (h < 24) return w.ago(min % 60 === 0 ? `${h} ${w.h}` : `${h} ${w.h} ${min % 60} ${w.min}`);
   const d = Math.floor(h / 24);
-  return h % 24 === 0 ? `${d} d ago` : `${d} d ${h % 24} h ago`;
+  return w.ago(h % 24 === 0 ? `${d} ${w.d}` : `${d} ${w.d} ${h % 24} ${w.h}`);
 }

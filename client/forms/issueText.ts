@@ -1,4 +1,6 @@
 import { sentence } from '../format/sentence.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { formMessages } from './messages.js';
 
 const TOO_SHORT = /^Too small: expected (?:string|array) to have >=(\d+) (?:characters|items)$/;
 const TOO_LONG = /^Too big: expected (?:string|array) to have <=(\d+) (?:characters|items)$/;
@@ -7,15 +9,17 @@ const NOT_AN_OPTION = /^Invalid option: expected one of /;
 
 /**
  * A field issue as a person reads it. The server reports zod's own words ("Too small: expected
- * string to have >=3 characters"); the common ones are put plainly, the rest kept as sent.
+ * string to have >=3 characters"); the common ones are put plainly in the screen's language, the
+ * rest kept as sent.
  * @example issueText('Too small: expected string to have >=1 characters') === 'Required.'
  */
-export function issueText(message: string): string {
+export function issueText(message: string, lang: Lang = currentLang()): string {
+  const t = formMessages[lang];
   const short = TOO_SHORT.exec(message);
-  if (short) return short[1] === '1' ? 'Required.' : `At least ${short[1]} characters.`;
+  if (short) return short[1] === '1' ? t.required : t.atLeast(Number(short[1]));
   const long = TOO_LONG.exec(message);
-  if (long) return `At most ${long[1]} characters.`;
-  if (MISSING.test(message)) return 'Required.';
-  if (NOT_AN_OPTION.test(message)) return 'Choose one of the options.';
+  if (long) return t.atMost(Number(long[1]));
+  if (MISSING.test(message)) return t.required;
+  if (NOT_AN_OPTION.test(message)) return t.chooseOption;
   return sentence(message);
 }

@@ -2,6 +2,8 @@ import type { FieldIssue } from '../../shared/reply.js';
 import { ReplyError } from '../http/errors.js';
 import { issueText } from './issueText.js';
 import { sentence } from '../format/sentence.js';
+import { messagesNow } from '../i18n/messages.js';
+import { formMessages } from './messages.js';
 
 /** What a form shows after the server refused it. */
 export interface FormProblems {
@@ -37,7 +39,7 @@ export function mapIssues(issues: readonly FieldIssue[], fields: readonly string
 /** Turns whatever a submission threw into what the form shows. */
 export function problemsOf(err: unknown, fields: readonly string[], prefix = ''): FormProblems {
   if (err instanceof ReplyError) {
-    const message = err.code === 'network' ? 'Cannot reach the server. Check the network link and try again.' : sentence(err.message);
+    const message = err.code === 'network' ? messagesNow(formMessages).noServer : sentence(err.message);
     return { message, ...mapIssues(err.issues, fields, prefix) };
   }
   return { message: sentence(err instanceof Error ? err.message : String(err)), fields: {}, other: [] };

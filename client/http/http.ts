@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LoadError } from './errors.js';
 import { failureOf } from './reply.js';
 import { fetchJson, fetchReply } from './request.js';
+import { messagesNow } from '../i18n/messages.js';
+import { httpMessages } from './messages.js';
 
 export { LoadError, ReplyError } from './errors.js';
 
@@ -14,11 +16,11 @@ export function getReply<S extends z.ZodType>(url: string, data: S, signal?: Abo
 export async function getJson<T>(url: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
   const { status, body } = await fetchJson(url, { signal });
   if (status < 200 || status >= 300) throw failureOf(url, status, body);
-  if (body === undefined) throw new LoadError(`${url} answered ${status} with something that is not JSON`);
+  if (body === undefined) throw new LoadError(messagesNow(httpMessages).notJson(url, status));
   try {
     return parse(body);
   } catch (err) {
     const detail = err instanceof z.ZodError ? z.prettifyError(err) : String(err);
-    throw new LoadError(`${url} sent data the client cannot read: ${detail}`);
+    throw new LoadError(messagesNow(httpMessages).unreadableData(url, detail));
   }
 }

@@ -1,5 +1,5 @@
 import { MissionPack } from '../../shared/sites.js';
-import type { OpsStore } from '../state/store.js';
+import type { LoadFailure, OpsStore } from '../state/store.js';
 import { parseBasemap } from './basemap.js';
 import { ClientConfig } from '../../shared/config.js';
 import { isUnauthenticated } from './errors.js';
@@ -15,7 +15,7 @@ export interface LoadOptions {
  * display must get there by itself. Backs off from 1 s to 30 s.
  */
 async function untilLoaded<T>(
-  what: string,
+  what: LoadFailure['part'],
   load: () => Promise<T>,
   store: OpsStore,
   signal: AbortSignal,
@@ -25,7 +25,7 @@ async function untilLoaded<T>(
   for (;;) {
     try {
       const value = await load();
-      if (store.getState().loadError?.startsWith(what)) store.setState({ loadError: null });
+      if (store.getState().loadError?.part === what) store.setState({ loadError: null });
       return value;
     } catch (err) {
       if (signal.aborted) return null;
@@ -35,7 +35,7 @@ async function untilLoaded<T>(
         return null;
       }
       const message = err instanceof Error ? err.message : String(err);
-      store.setState({ loadError: `${what}: ${message}` });
+      store.setState({ loadError: { part: what, detail: message } });
       await new Promise((r) => setTimeout(r, delay));
       if (signal.aborted) return null;
       delay = Math.min(delay * 2, 30_000);
@@ -55,13 +55,13 @@ export function loadStatic(store: OpsStore, options: LoadOptions = {}): () => vo
     options.onUnauthenticated?.();
   };
 
-  void untilLoaded('Configuration', () => getReply('/api/config', ClientConfig, signal), store, signal, onUnauthenticated).then(
+  void untilLoaded('config', () => getReply('/api/config', ClientConfig, signal), store, signal, onUnauthenticated).then(
     (config) => config && store.setState({ config }),
   );
-  void untilLoaded('Mission pack', () => getReply('/api/sites', MissionPack, signal), store, signal, onUnauthenticated).then(
+  void untilLoaded('pack', () => getReply('/api/sites', MissionPack, signal), store, signal, onUnauthenticated).then(
     (pack) => pack && store.setState({ pack }),
   );
-  void untilLoaded('Base map', () => getJson('/api/basemap', parseBasemap, signal), store, signal, onUnauthenticated).then(
+  void untilLoaded('basemap', () => getJson('/api/basemap', parseBasemap, signal), store, signal, onUnauthenticated).then(
     (basemap) => basemap && store.setState({ basemap }),
   );
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { replySchema, type ErrorCode } from '../../shared/reply.js';
 import { ReplyError, type FailureCode } from './errors.js';
+import { messagesNow } from '../i18n/messages.js';
+import { httpMessages } from './messages.js';
 
 const Envelope = replySchema(z.unknown());
 
@@ -35,7 +37,7 @@ export function failureOf(url: string, status: number, body: unknown): ReplyErro
     const { code, message, issues } = envelope.data.error;
     return new ReplyError({ code, status, message, issues });
   }
-  return new ReplyError({ code: codeOfStatus(status), status, message: `${url} answered ${status} with something the client cannot read` });
+  return new ReplyError({ code: codeOfStatus(status), status, message: messagesNow(httpMessages).unreadableAnswer(url, status) });
 }
 
 /**
@@ -47,12 +49,12 @@ export function readReply<S extends z.ZodType>(url: string, status: number, body
   const envelope = Envelope.safeParse(body);
   if (!envelope.success) {
     if (status < 200 || status >= 300) throw failureOf(url, status, body);
-    throw new ReplyError({ code: 'unreadable', status, message: `${url} sent data the client cannot read: ${z.prettifyError(envelope.error)}` });
+    throw new ReplyError({ code: 'unreadable', status, message: messagesNow(httpMessages).unreadableData(url, z.prettifyError(envelope.error)) });
   }
   if (!envelope.data.ok) throw failureOf(url, status, body);
   const parsed = data.safeParse(envelope.data.data);
   if (!parsed.success) {
-    throw new ReplyError({ code: 'unreadable', status, message: `${url} sent data the client cannot read: ${z.prettifyError(parsed.error)}` });
+    throw new ReplyError({ code: 'unreadable', status, message: messagesNow(httpMessages).unreadableData(url, z.prettifyError(parsed.error)) });
   }
   return parsed.data;
 }

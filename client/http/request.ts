@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { ReplyError } from './errors.js';
 import { parseJsonText, readReply } from './reply.js';
+import { messagesNow } from '../i18n/messages.js';
+import { httpMessages } from './messages.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -28,7 +30,7 @@ export async function fetchJson(url: string, options: RequestOptions = {}): Prom
     res = await (options.fetch ?? fetch)(url, init);
   } catch (err) {
     if (signal?.aborted) throw err;
-    throw new ReplyError({ code: 'network', status: 0, message: `the server did not answer (${url})` });
+    throw new ReplyError({ code: 'network', status: 0, message: messagesNow(httpMessages).noAnswer(url) });
   }
   return { status: res.status, body: parseJsonText(await res.text()) };
 }

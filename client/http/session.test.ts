@@ -87,7 +87,7 @@ describe('createSession', () => {
     const session = createSession(store, { fetch: fakeServer(() => refused(401, 'unauthenticated', 'sign in first')).fetch });
     await expect(session.get('/api/admin/users', z.array(z.unknown()))).rejects.toBeInstanceOf(ReplyError);
     await session.expired();
-    expect(store.getState().session).toEqual({ status: 'signed-out', reason: 'Your session has ended. Sign in again to continue.' });
+    expect(store.getState().session).toEqual({ status: 'signed-out', reason: 'ended' });
   });
 
   it('stays signed in when the server still knows the session', async () => {
@@ -101,6 +101,6 @@ describe('createSession', () => {
     const server = fakeServer(() => refused(401, 'unauthenticated', 'sign in first'));
     await createSession(store, { fetch: server.fetch }).signOut();
     expect(server.calls[0]?.headers['x-csrf-token']).toBe('csrf-1');
-    expect(store.getState().session).toEqual({ status: 'signed-out', reason: 'You have signed out.' });
+    expect(store.getState().session).toEqual({ status: 'signed-out', reason: 'signed-out' });
   });
 });

@@ -31,8 +31,6 @@ export interface SessionOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const ENDED = 'Your session has ended. Sign in again to continue.';
-const WALL_ENDED = 'This wall display is no longer signed in: its link was revoked or has expired. Ask an administrator for a new wall link.';
 
 /** The one place that knows whether the browser is signed in, and that talks to /api/auth. */
 export function createSession(store: OpsStore, options: SessionOptions = {}): Session {
@@ -77,7 +75,7 @@ export function createSession(store: OpsStore, options: SessionOptions = {}): Se
       } catch {
         // Signed out on this screen whatever the server said: an expired session is signed out already.
       }
-      store.setState({ session: { status: 'signed-out', reason: 'You have signed out.' } });
+      store.setState({ session: { status: 'signed-out', reason: 'signed-out' } });
     },
 
     expired() {
@@ -87,14 +85,14 @@ export function createSession(store: OpsStore, options: SessionOptions = {}): Se
         try {
           const who = await fetchReply('/api/auth/me', Me.nullable(), http);
           if (!who) {
-            store.setState({ session: { status: 'signed-out', reason: current.kind === 'wall' ? WALL_ENDED : ENDED } });
+            store.setState({ session: { status: 'signed-out', reason: current.kind === 'wall' ? 'wall-ended' : 'ended' } });
             return;
           }
           // Still signed in (a passing refusal); a new token means the session was renewed.
           if (who.csrfToken !== signedIn()?.csrfToken) store.setState({ session: { status: 'signed-in', me: who } });
         } catch (err) {
           if (!isUnauthenticated(err)) return;
-          store.setState({ session: { status: 'signed-out', reason: current.kind === 'wall' ? WALL_ENDED : ENDED } });
+          store.setState({ session: { status: 'signed-out', reason: current.kind === 'wall' ? 'wall-ended' : 'ended' } });
         }
       })().finally(() => {
         confirming = null;

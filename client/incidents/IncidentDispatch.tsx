@@ -4,7 +4,10 @@ import { UnitType } from '../../shared/units.js';
 import { useFocusUnit } from '../alerts/useFocusUnit.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { useAction } from '../forms/useAction.js';
-import { UNIT_TYPE_SHORT } from '../format/labels.js';
+import { unitTypeShort } from '../format/labels.js';
+import { useLang, type Lang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { incidentMessages } from './messages.js';
 import { jubaHoursMinutes } from '../format/time.js';
 import { useSession } from '../session/context.js';
 import { useOps, useOpsStore } from '../state/context.js';
@@ -14,9 +17,9 @@ import { useDispatchCandidates } from './useDispatchCandidates.js';
 const SHOWN = 6;
 const FIELDS = ['unitIds'] as const;
 
-const typeLabel = (type: string): string => {
+const typeLabel = (type: string, lang: Lang): string => {
   const known = UnitType.safeParse(type);
-  return known.success ? UNIT_TYPE_SHORT[known.data] : type;
+  return known.success ? unitTypeShort(known.data, lang) : type;
 };
 
 const minutes = (ms: number): string => `${Math.max(1, Math.round(ms / 60_000))} min`;
@@ -25,21 +28,22 @@ const minutes = (ms: number): string => `${Math.max(1, Math.round(ms / 60_000))}
 /** One patrol sent: on its way, or there and how long it took. */
 function AssignmentRow({ assignment }: { assignment: Assignment }) {
   const callsign = useOps((s) => s.units.get(assignment.unitId)?.callsign ?? assignment.unitId);
+  const t = useMessages(incidentMessages);
   const focus = useFocusUnit();
   const arrived = assignment.arrivedAt;
   return (
     <li className="assignment" data-testid="incident-assignment" data-unit-id={assignment.unitId} data-arrived={arrived === null ? 'no' : 'yes'}>
-      <button type="button" className="link-button mono" title="Show this patrol on the map" onClick={() => focus(assignment.unitId)}>
+      <button type="button" className="link-button mono" title={t.showPatrol} onClick={() => focus(assignment.unitId)}>
         {callsign}
       </button>
       <span className="muted">
-        sent {jubaHoursMinutes(assignment.assignedAt)} by {assignment.assignedBy}
+        {t.sentBy(jubaHoursMinutes(assignment.assignedAt), assignment.assignedBy)}
       </span>
       {arrived === null ? (
-        <span className="chip chip-incident-responding">On the way</span>
+        <span className="chip chip-incident-responding">{t.onTheWay}</span>
       ) : (
-        <span className="chip chip-incident-resolved" title="Time from assignment to arrival">
-          Arrived {jubaHoursMinutes(arrived)} · {minutes(arrived - assignment.assignedAt)}
+        <span className="chip chip-incident-resolved" title={t.assignToArrival}>
+          {t.arrived(jubaHoursMinutes(arrived), minutes(arrived - assignment.assignedAt))}
         </span>
       )}
     </li>
@@ -47,18 +51,20 @@ function AssignmentRow({ assignment }: { assignment: Assignment }) {
 }
 
 function CandidateRow({ candidate, nearest, quickest, checked, onToggle }: { candidate: DispatchCandidate; nearest: boolean; quickest: boolean; checked: boolean; onToggle: () => void }) {
+  const lang = useLang();
+  const t = useMessages(incidentMessages);
   return (
     <li className="dispatch-candidate" data-testid="dispatch-candidate" data-unit-id={candidate.unitId}>
       <label>
         <input type="checkbox" checked={checked} onChange={onToggle} data-testid="dispatch-pick" />
         <span className="mono dispatch-callsign">{candidate.callsign}</span>
-        {nearest && <span className="chip chip-nearest">Nearest</span>}
-        {quickest && <span className="chip chip-quickest">Quickest</span>}
+        {nearest && <span className="chip chip-nearest">{t.nearest}</span>}
+        {quickest && <span className="chip chip-quickest">{t.quickest}</span>}
         <span className="dispatch-figures mono" data-testid="dispatch-figures">
           {candidate.distanceKm.toFixed(1)} km · {etaText(candidate.etaMinutes)}
         </span>
       </label>
-      <span className="dispatch-type muted">{typeLabel(candidate.type)}</span>
+      <span className="dispatch-type muted">{typeLabel(candidate.type, lang)}</span>
     </li>
   );
 }
@@ -69,12 +75,13 @@ function CandidateRow({ candidate, nearest, quickest, checked, onToggle }: { can
  * arrival time by road or on foot. Sending makes the patrol and the incident "responding".
  */
 export function IncidentDispatch({ incident, canManage }: { incident: IncidentSummary; canManage: boolean }) {
+  const t = useMessages(incidentMessages);
   const open = OPEN_STATUSES.includes(incident.status) || incident.status === 'resolved';
   return (
     <section data-testid="incident-dispatch">
       {incident.assignments.length > 0 && (
         <>
-          <h3 className="incident-section">Patrols sent</h3>
+          <h3 className="incident-section">{t.patrolsSent}</h3>
           <ul className="assignments">
             {incident.assignments.map((a) => (
               <AssignmentRow key={a.unitId} assignment={a} />
@@ -88,6 +95,7 @@ export function IncidentDispatch({ incident, canManage }: { incident: IncidentSu
 }
 
 function DispatchPicker({ incident }: { incident: IncidentSummary }) {
+  const t = useMessages(incidentMessages);
   const session = useSession();
   const store = useOpsStore();
   const { state, reload } = useDispatchCandidates(incident.id, incident.updatedAt);
@@ -114,32 +122,32 @@ function DispatchPicker({ incident }: { incident: IncidentSummary }) {
         setPicked(new Set());
         return chosen.map((c) => c.callsign);
       },
-      (callsigns) => `Sent ${callsigns.join(', ')}.`,
+      (callsigns) => t.sent(callsigns.join(', ')),
     );
 
   return (
     <>
-      <h3 className="incident-section">Send a patrol</h3>
-      {state.status === 'loading' && <p className="muted">Finding the nearest available patrols…</p>}
+      <h3 className="incident-section">{t.sendAPatrol}</h3>
+      {state.status === 'loading' && <p className="muted">{t.finding}</p>}
       {state.status === 'failed' && (
         <p className="muted" role="alert">
-          Cannot rank patrols: {state.problem}{' '}
+          {t.cannotRank(state.problem)}{' '}
           <button type="button" className="link-button" onClick={reload}>
-            Try again
+            {t.tryAgain}
           </button>
         </p>
       )}
-      {state.status === 'loaded' && candidates.length === 0 && <p className="muted" data-testid="dispatch-none">No patrol is available: none live, on patrol or at base.</p>}
+      {state.status === 'loaded' && candidates.length === 0 && <p className="muted" data-testid="dispatch-none">{t.noneAvailable}</p>}
       {candidates.length > 0 && (
         <>
-          <ul className="dispatch-candidates" aria-label="Available patrols, nearest first">
+          <ul className="dispatch-candidates" aria-label={t.availableAria}>
             {candidates.map((c, i) => (
               <CandidateRow key={c.unitId} candidate={c} nearest={i === 0} quickest={i !== 0 && c === quickest} checked={picked.has(c.unitId)} onToggle={() => toggle(c.unitId)} />
             ))}
           </ul>
-          <p className="dispatch-note muted">Distance by road ≈ 1.3 × straight line; vehicles at 35 km/h, foot patrols at 4 km/h.</p>
+          <p className="dispatch-note muted">{t.dispatchNote}</p>
           <button type="button" className="button button-primary" data-testid="dispatch-assign" disabled={chosen.length === 0 || action.pending} onClick={send}>
-            {action.pending ? 'Sending…' : chosen.length > 1 ? `Send ${chosen.length} patrols` : chosen.length === 1 ? `Send ${chosen[0]?.callsign ?? ''}` : 'Pick a patrol to send'}
+            {action.pending ? t.sending : chosen.length > 1 ? t.sendN(chosen.length) : chosen.length === 1 ? t.sendOne(chosen[0]?.callsign ?? '') : t.pickToSend}
           </button>
         </>
       )}

@@ -3,6 +3,8 @@ import { navigate, useRoute } from '../routing/useRoute.js';
 import { useKeyShortcut } from '../chrome/shortcut.js';
 import { useMe } from '../session/context.js';
 import { useOps, useOpsStore } from '../state/context.js';
+import { useMessages } from '../i18n/messages.js';
+import { incidentMessages } from './messages.js';
 import './incidents.css';
 
 /**
@@ -10,6 +12,7 @@ import './incidents.css';
  * text field; pressed again, it gives up. Only for those who may report.
  */
 export function ReportButton() {
+  const t = useMessages(incidentMessages);
   const me = useMe();
   const store = useOpsStore();
   const onAdmin = useRoute().page === 'admin';
@@ -29,10 +32,10 @@ export function ReportButton() {
       data-testid="open-report"
       aria-pressed={active}
       aria-keyshortcuts="I"
-      title="Report an incident (I)"
+      title={t.reportTitle}
       onClick={toggle}
     >
-      Report incident
+      {t.reportButton}
     </button>
   );
 }

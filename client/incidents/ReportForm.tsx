@@ -6,7 +6,10 @@ import { useAction } from '../forms/useAction.js';
 import { formatDecimalDegrees, formatMgrs } from '../format/position.js';
 import { useSession } from '../session/context.js';
 import { useOpsStore } from '../state/context.js';
-import { CATEGORY_LABEL, severityText } from './categories.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { categoryLabel, severityText } from './categories.js';
+import { incidentMessages } from './messages.js';
 import { parseLocation } from './location.js';
 import './incidents.css';
 
@@ -14,6 +17,8 @@ const FIELDS = ['location', 'category', 'severity', 'title', 'description', 'pro
 
 /** Files a new incident; the location comes from a click on the map or is typed (MGRS or degrees). */
 export function ReportForm({ at }: { at: { lat: number; lon: number } | null }) {
+  const lang = useLang();
+  const t = useMessages(incidentMessages);
   const session = useSession();
   const store = useOpsStore();
   const action = useAction(FIELDS);
@@ -26,9 +31,9 @@ export function ReportForm({ at }: { at: { lat: number; lon: number } | null }) 
   const [checked, setChecked] = useState(false);
   const [categoryMissing, setCategoryMissing] = useState(false);
 
-  const parsed = parseLocation(location);
+  const parsed = parseLocation(location, lang);
   const locationError = (checked && !parsed.ok ? parsed.problem : undefined) ?? action.problems?.fields.location;
-  const categoryError = (categoryMissing ? 'Choose a category.' : undefined) ?? action.problems?.fields.category;
+  const categoryError = (categoryMissing ? t.chooseCategory : undefined) ?? action.problems?.fields.category;
   const close = () => store.setState({ incidentDraft: null });
 
   const submit = (e: FormEvent) => {
@@ -54,18 +59,18 @@ export function ReportForm({ at }: { at: { lat: number; lon: number } | null }) 
         }));
         return created;
       },
-      () => 'Reported.',
+      () => t.reported,
     );
   };
 
   return (
-    <aside className="panel" data-testid="report-form-panel" aria-label="Report an incident">
-      <button type="button" className="panel-close" onClick={close} aria-label="Close the report" title="Close">
+    <aside className="panel" data-testid="report-form-panel" aria-label={t.formTitle}>
+      <button type="button" className="panel-close" onClick={close} aria-label={t.closeReport} title={t.close}>
         ×
       </button>
-      <h2>Report an incident</h2>
+      <h2>{t.formTitle}</h2>
       <form className="report-form" data-testid="report-form" onSubmit={submit} noValidate>
-        <Field id="report-location" label="Location (MGRS or lat, lon)" error={locationError}>
+        <Field id="report-location" label={t.location} error={locationError}>
           <input
             id="report-location"
             data-testid="report-location"
@@ -84,7 +89,7 @@ export function ReportForm({ at }: { at: { lat: number; lon: number } | null }) 
             {parsed.format === 'mgrs' ? formatDecimalDegrees(parsed.lon, parsed.lat) : formatMgrs(parsed.lon, parsed.lat)}
           </div>
         )}
-        <Field id="report-category" label="Category" error={categoryError}>
+        <Field id="report-category" label={t.category} error={categoryError}>
           <select
             id="report-category"
             data-testid="report-category"
@@ -95,24 +100,24 @@ export function ReportForm({ at }: { at: { lat: number; lon: number } | null }) 
             }}
             {...describedBy('report-category', categoryError)}
           >
-            <option value="">Choose…</option>
+            <option value="">{t.choose}</option>
             {IncidentCategory.options.map((c) => (
               <option key={c} value={c}>
-                {CATEGORY_LABEL[c]}
+                {categoryLabel(c, lang)}
               </option>
             ))}
           </select>
         </Field>
-        <Field id="report-severity" label="Severity" error={action.problems?.fields.severity}>
+        <Field id="report-severity" label={t.severity} error={action.problems?.fields.severity}>
           <select id="report-severity" data-testid="report-severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
             {[1, 2, 3, 4].map((n) => (
               <option key={n} value={String(n)}>
-                {severityText(n)}
+                {severityText(n, lang)}
               </option>
             ))}
           </select>
         </Field>
-        <Field id="report-title" label="Title" error={action.problems?.fields.title}>
+        <Field id="report-title" label={t.title} error={action.problems?.fields.title}>
           <input
             id="report-title"
             data-testid="report-title"
@@ -122,22 +127,22 @@ export function ReportForm({ at }: { at: { lat: number; lon: number } | null }) 
             {...describedBy('report-title', action.problems?.fields.title)}
           />
         </Field>
-        <Field id="report-description" label="Description" error={action.problems?.fields.description}>
+        <Field id="report-description" label={t.description} error={action.problems?.fields.description}>
           <textarea id="report-description" data-testid="report-description" value={description} maxLength={4000} onChange={(e) => setDescription(e.target.value)} />
         </Field>
         <label className="layer-toggle">
           <input type="checkbox" data-testid="report-protected" checked={protectedCase} onChange={(e) => setProtectedCase(e.target.checked)} />
-          <span>Protected case: need-to-know (SGBV always is)</span>
+          <span>{t.protectedCase}</span>
         </label>
         <div className="report-buttons">
           <button type="submit" className="button button-primary" data-testid="report-submit" disabled={action.pending}>
-            {action.pending ? 'Reporting…' : 'Report'}
+            {action.pending ? t.reporting : t.report}
           </button>
           <button type="button" className="button" onClick={() => store.setState({ incidentDraft: { stage: 'placing' } })}>
-            Pick on the map
+            {t.pickOnMap}
           </button>
           <button type="button" className="button" onClick={close}>
-            Cancel
+            {t.cancel}
           </button>
         </div>
         <FormStatus problems={action.problems} success={action.success} testId="report" />

@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
 import { useOpsStore } from '../state/context.js';
+import { useMessages } from '../i18n/messages.js';
+import { incidentMessages } from './messages.js';
 import './incidents.css';
 
 /** Over the map while a report is being placed: what to do, and the ways out. */
 export function ReportHint() {
+  const t = useMessages(incidentMessages);
   const store = useOpsStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -15,13 +18,14 @@ export function ReportHint() {
   return (
     <div className="report-hint" role="status" data-testid="report-hint">
       <span>
-        <strong>Click the map</strong> where the incident happened
+        <strong>{t.clickTheMap}</strong>
+        {t.whereItHappened}
       </span>
       <button type="button" className="button button-small" data-testid="report-type-location" onClick={() => store.setState({ incidentDraft: { stage: 'form', at: null } })}>
-        Type the location instead
+        {t.typeInstead}
       </button>
       <button type="button" className="button button-small" data-testid="report-cancel-placing" onClick={() => store.setState({ incidentDraft: null })}>
-        Cancel (Esc)
+        {t.cancelEsc}
       </button>
     </div>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IncidentCategory, IncidentStatus } from '../../shared/incidents.js';
 import { CATEGORY_CODE, CATEGORY_COLOUR, CATEGORY_LABEL, STATUS_LABEL } from './categories.js';
-import { nextStatuses, STEP_LABEL } from './lifecycle.js';
+import { nextStatuses, stepLabel } from './lifecycle.js';
 
 describe('category palette', () => {
   it('gives every category a label, a code and a colour', () => {
@@ -24,7 +24,8 @@ describe('lifecycle', () => {
   it('labels every status and offers only real statuses', () => {
     for (const s of IncidentStatus.options) {
       expect(STATUS_LABEL[s]).toBeTruthy();
-      expect(STEP_LABEL[s]).toBeTruthy();
+      expect(stepLabel(s, 'en')).toBeTruthy();
+      expect(stepLabel(s, 'fr')).toBeTruthy();
       for (const next of nextStatuses(s)) expect(IncidentStatus.options).toContain(next);
     }
   });

@@ -1,22 +1,78 @@
 import type { IncidentCategory, IncidentStatus } from '../../shared/incidents.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+
+type Words<Code extends string | number> = Record<Lang, Record<Code, string>>;
 
 /** What the JOC calls each category, in the legend, the form and the details panel. */
-export const CATEGORY_LABEL: Record<IncidentCategory, string> = {
-  'threat-to-civilians': 'Threat to civilians / armed attack',
-  'intercommunal-clash': 'Intercommunal clash',
-  'cattle-raiding': 'Cattle raiding',
-  sgbv: 'SGBV',
-  'human-rights-violation': 'Human-rights violation',
-  'public-order': 'Public order / demonstration',
-  crime: 'Crime',
-  'threat-to-un': 'Threat to UN personnel / premises',
-  'humanitarian-access-denial': 'Humanitarian access denial',
-  'election-related': 'Election-related',
-  'organised-crime': 'Organised crime / smuggling',
-  'poc-site-security': 'POC-site security',
-  'accident-medical': 'Accident / medical',
-  other: 'Other',
+const CATEGORY_WORDS: Words<IncidentCategory> = {
+  en: {
+    'threat-to-civilians': 'Threat to civilians / armed attack',
+    'intercommunal-clash': 'Intercommunal clash',
+    'cattle-raiding': 'Cattle raiding',
+    sgbv: 'SGBV',
+    'human-rights-violation': 'Human-rights violation',
+    'public-order': 'Public order / demonstration',
+    crime: 'Crime',
+    'threat-to-un': 'Threat to UN personnel / premises',
+    'humanitarian-access-denial': 'Humanitarian access denial',
+    'election-related': 'Election-related',
+    'organised-crime': 'Organised crime / smuggling',
+    'poc-site-security': 'POC-site security',
+    'accident-medical': 'Accident / medical',
+    other: 'Other',
+  },
+  fr: {
+    'threat-to-civilians': 'Menace contre des civils / attaque armée',
+    'intercommunal-clash': 'Affrontement intercommunautaire',
+    'cattle-raiding': 'Raid de bétail',
+    sgbv: 'VSBG',
+    'human-rights-violation': 'Violation des droits de l’homme',
+    'public-order': 'Ordre public / manifestation',
+    crime: 'Criminalité',
+    'threat-to-un': 'Menace contre le personnel / les locaux de l’ONU',
+    'humanitarian-access-denial': 'Refus d’accès humanitaire',
+    'election-related': 'Lié aux élections',
+    'organised-crime': 'Criminalité organisée / contrebande',
+    'poc-site-security': 'Sécurité du site PoC',
+    'accident-medical': 'Accident / urgence médicale',
+    other: 'Autre',
+  },
 };
+
+const SEVERITY_WORDS: Words<number> = {
+  en: { 1: 'Low', 2: 'Medium', 3: 'High', 4: 'Critical' },
+  fr: { 1: 'Faible', 2: 'Moyenne', 3: 'Élevée', 4: 'Critique' },
+};
+
+const STATUS_WORDS: Words<IncidentStatus> = {
+  en: {
+    reported: 'Reported',
+    verified: 'Verified',
+    responding: 'Responding',
+    resolved: 'Resolved',
+    closed: 'Closed',
+    'false-report': 'False report',
+  },
+  fr: {
+    reported: 'Signalé',
+    verified: 'Vérifié',
+    responding: 'En intervention',
+    resolved: 'Résolu',
+    closed: 'Clos',
+    'false-report': 'Faux signalement',
+  },
+};
+
+/** An incident category's name in the current language (or the one given). */
+export const categoryLabel = (category: IncidentCategory, lang: Lang = currentLang()): string => CATEGORY_WORDS[lang][category];
+/** A severity (1–4) in words: Low … Critical / Faible … Critique. */
+export const severityLabel = (severity: number, lang: Lang = currentLang()): string =>
+  SEVERITY_WORDS[lang][severity] ?? (lang === 'fr' ? 'inconnue' : 'unknown');
+/** An incident status in words. */
+export const incidentStatusLabel = (status: IncidentStatus, lang: Lang = currentLang()): string => STATUS_WORDS[lang][status];
+
+/** @deprecated English only: use categoryLabel(). Kept until every caller has moved. */
+export const CATEGORY_LABEL: Record<IncidentCategory, string> = CATEGORY_WORDS.en;
 
 /**
  * Two letters drawn inside the marker: the category's "icon", readable without colour vision
@@ -60,18 +116,14 @@ export const CATEGORY_COLOUR: Record<IncidentCategory, string> = {
   other: '#9aa5b4',
 };
 
-export const SEVERITY_LABEL: Record<number, string> = { 1: 'Low', 2: 'Medium', 3: 'High', 4: 'Critical' };
+/** @deprecated English only: use severityLabel(). */
+export const SEVERITY_LABEL: Record<number, string> = SEVERITY_WORDS.en;
 
-export const STATUS_LABEL: Record<IncidentStatus, string> = {
-  reported: 'Reported',
-  verified: 'Verified',
-  responding: 'Responding',
-  resolved: 'Resolved',
-  closed: 'Closed',
-  'false-report': 'False report',
-};
+/** @deprecated English only: use incidentStatusLabel(). */
+export const STATUS_LABEL: Record<IncidentStatus, string> = STATUS_WORDS.en;
 
 /** Finished with: drawn dimmed, so open incidents stand out. */
 export const DONE_STATUSES: ReadonlySet<IncidentStatus> = new Set(['resolved', 'closed', 'false-report']);
 
-export const severityText = (severity: number): string => `${severity} — ${SEVERITY_LABEL[severity] ?? 'unknown'}`;
+/** A severity as number and word, "3 — High". */
+export const severityText = (severity: number, lang: Lang = currentLang()): string => `${severity} — ${severityLabel(severity, lang)}`;

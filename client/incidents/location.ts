@@ -1,4 +1,8 @@
 import { toPoint } from 'mgrs';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { incidentMessages } from './messages.js';
+
+type Words = (typeof incidentMessages)[Lang];
 
 export type ParsedLocation =
   | { ok: true; lat: number; lon: number; format: 'mgrs' | 'decimal' }
@@ -15,56 +19,54 @@ function fail(problem: string): ParsedLocation {
   return { ok: false, problem };
 }
 
-function inMissionArea(lat: number, lon: number): ParsedLocation {
+function inMissionArea(lat: number, lon: number, t: Words): ParsedLocation {
   const { south, north, west, east } = MISSION_AREA;
   if (lat < south || lat > north || lon < west || lon > east) {
     const swapped = lon >= south && lon <= north && lat >= west && lat <= east;
     return fail(
-      swapped
-        ? `${lat}, ${lon} is outside South Sudan. Latitude comes first: did you mean ${lon}, ${lat}?`
-        : `${lat}, ${lon} is outside South Sudan and its borders.`,
+      swapped ? t.locSwapped(lat, lon) : t.locOutside(lat, lon),
     );
   }
   return { ok: true, lat, lon, format: 'decimal' };
 }
 
-function parseDecimal(m: RegExpExecArray): ParsedLocation {
+function parseDecimal(m: RegExpExecArray, t: Words): ParsedLocation {
   let lat = Number(m[1]);
   let lon = Number(m[3]);
   if (m[2]?.toUpperCase() === 'S') lat = -Math.abs(lat);
   if (m[4]?.toUpperCase() === 'W') lon = -Math.abs(lon);
-  if (Math.abs(lat) > 90) return fail(`Latitude ${lat} is not between -90 and 90. Type latitude first, then longitude.`);
-  if (Math.abs(lon) > 180) return fail(`Longitude ${lon} is not between -180 and 180.`);
-  return inMissionArea(lat, lon);
+  if (Math.abs(lat) > 90) return fail(t.locLatRange(lat));
+  if (Math.abs(lon) > 180) return fail(t.locLonRange(lon));
+  return inMissionArea(lat, lon, t);
 }
 
-function parseMgrs(compact: string): ParsedLocation {
+function parseMgrs(compact: string, t: Words): ParsedLocation {
   const m = MGRS.exec(compact);
   if (!m || !m[1] || !m[2] || !m[3]) {
-    return fail('Not a grid reference: expected zone, band, square and digits, like "36N UR 44922 51369".');
+    return fail(t.locNotGrid);
   }
   const zone = Number(m[1]);
   const digits = m[4] ?? '';
-  if (zone < 1 || zone > 60) return fail(`Zone ${zone} does not exist: UTM zones run from 1 to 60 (South Sudan is 35N or 36N).`);
-  if ('ABIOYZ'.includes(m[2])) return fail(`"${m[2]}" is not a latitude band letter (South Sudan is band N or P).`);
-  if (/[IO]/.test(m[3])) return fail(`"${m[3]}" is not a 100 km square: squares never use the letters I or O.`);
-  if (digits.length === 0) return fail('Add the easting and northing after the square, like "36N UR 44922 51369".');
+  if (zone < 1 || zone > 60) return fail(t.locZone(zone));
+  if ('ABIOYZ'.includes(m[2])) return fail(t.locBand(m[2]));
+  if (/[IO]/.test(m[3])) return fail(t.locSquare(m[3]));
+  if (digits.length === 0) return fail(t.locNoDigits);
   if (digits.length % 2 !== 0) {
-    return fail(`The easting and northing need the same number of digits; ${digits.length} were typed.`);
+    return fail(t.locOddDigits(digits.length));
   }
-  if (digits.length > 10) return fail('At most five digits each for easting and northing (1 m).');
+  if (digits.length > 10) return fail(t.locTooMany);
   let point: number[];
   try {
     point = toPoint(compact);
   } catch {
-    return fail(`"${compact}" is not a valid grid reference.`);
+    return fail(t.locInvalid(compact));
   }
   const [lon, lat] = point;
   if (lon === undefined || lat === undefined || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-    return fail(`"${compact}" is not a valid grid reference.`);
+    return fail(t.locInvalid(compact));
   }
-  const area = inMissionArea(lat, lon);
-  return area.ok ? { ...area, format: 'mgrs' } : fail(`${compact} is outside South Sudan: check the zone and square.`);
+  const area = inMissionArea(lat, lon, t);
+  return area.ok ? { ...area, format: 'mgrs' } : fail(t.locGridOutside(compact));
 }
 
 /**
@@ -73,12 +75,13 @@ function parseMgrs(compact: string): ParsedLocation {
  * @example parseLocation('36N UR 44922 51369') // { ok: true, lat: 9.5…, lon: 31.6…, format: 'mgrs' }
  * @example parseLocation('9.55, 31.66') // { ok: true, lat: 9.55, lon: 31.66, format: 'decimal' }
  */
-export function parseLocation(text: string): ParsedLocation {
+export function parseLocation(text: string, lang: Lang = currentLang()): ParsedLocation {
+  const t = incidentMessages[lang];
   const trimmed = text.trim();
-  if (trimmed === '') return fail('Type a grid reference (36N UR 44922 51369) or latitude, longitude (9.55, 31.66), or click the map.');
+  if (trimmed === '') return fail(t.locEmpty);
   const decimal = DECIMAL.exec(trimmed);
-  if (decimal) return parseDecimal(decimal);
+  if (decimal) return parseDecimal(decimal, t);
   const compact = trimmed.replace(/\s+/g, '').toUpperCase();
-  if (/^\d{1,2}[A-Z]/.test(compact)) return parseMgrs(compact);
-  return fail(`"${trimmed}" is neither a grid reference (36N UR 44922 51369) nor latitude, longitude (9.55, 31.66).`);
+  if (/^\d{1,2}[A-Z]/.test(compact)) return parseMgrs(compact, t);
+  return fail(t.locNeither(trimmed));
 }

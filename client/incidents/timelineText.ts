@@ -1,51 +1,42 @@
 import { IncidentCategory, IncidentLocation, IncidentStatus, type IncidentEvent } from '../../shared/incidents.js';
 import { formatMgrs } from '../format/position.js';
-import { CATEGORY_LABEL, severityText, STATUS_LABEL } from './categories.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { categoryLabel, incidentStatusLabel, severityText } from './categories.js';
+import { incidentMessages } from './messages.js';
 
 /** A field's new value in words; unknown fields are shown as the server sent them. */
-function valueText(field: string, value: unknown): string {
+function valueText(field: string, value: unknown, lang: Lang): string {
+  const t = incidentMessages[lang];
   if (field === 'status') {
     const s = IncidentStatus.safeParse(value);
-    if (s.success) return STATUS_LABEL[s.data];
+    if (s.success) return incidentStatusLabel(s.data, lang);
   }
   if (field === 'category') {
     const c = IncidentCategory.safeParse(value);
-    if (c.success) return CATEGORY_LABEL[c.data];
+    if (c.success) return categoryLabel(c.data, lang);
   }
-  if (field === 'severity' && typeof value === 'number') return severityText(value);
+  if (field === 'severity' && typeof value === 'number') return severityText(value, lang);
   if (field === 'location') {
     const l = IncidentLocation.safeParse(value);
     if (l.success) return formatMgrs(l.data.lon, l.data.lat);
   }
-  if (field === 'protected' && typeof value === 'boolean') return value ? 'need-to-know' : 'not protected';
+  if (field === 'protected' && typeof value === 'boolean') return value ? t.needToKnow : t.notProtected;
   if (typeof value === 'string') return value.length > 60 ? `“${value.slice(0, 57)}…”` : `“${value}”`;
-  if (Array.isArray(value)) return `${value.length} on record`;
+  if (Array.isArray(value)) return t.onRecord(value.length);
   return JSON.stringify(value) ?? String(value);
 }
-
-const FIELD_NAME: Partial<Record<string, string>> = {
-  status: 'Status',
-  severity: 'Severity',
-  category: 'Category',
-  title: 'Title',
-  description: 'Description',
-  location: 'Location',
-  protected: 'Protection',
-  victims: 'Victims',
-  witnesses: 'Witnesses',
-  peopleOnRecord: 'People on record',
-};
 
 /**
  * One timeline entry as lines of text: "Reported" for the first, then each change.
  * @example timelineLines({ action: 'updated', changes: { status: 'verified' }, … }) // ['Status → Verified']
  */
-export function timelineLines(event: Pick<IncidentEvent, 'action' | 'changes'>): string[] {
-  if (event.action === 'created') return ['Reported'];
+export function timelineLines(event: Pick<IncidentEvent, 'action' | 'changes'>, lang: Lang = currentLang()): string[] {
+  const t = incidentMessages[lang];
+  if (event.action === 'created') return [t.logReported];
   const lines = Object.entries(event.changes).map(([field, value]) => {
-    if (field === 'description') return 'Description changed';
-    if (field === 'peopleOnRecord') return 'People on record changed (need-to-know)';
-    return `${FIELD_NAME[field] ?? field} → ${valueText(field, value)}`;
+    if (field === 'description') return t.descriptionChanged;
+    if (field === 'peopleOnRecord') return t.peopleChanged;
+    return `${t.fieldName(field)} → ${valueText(field, value, lang)}`;
   });
-  return lines.length > 0 ? lines : ['Updated'];
+  return lines.length > 0 ? lines : [t.logUpdated];
 }

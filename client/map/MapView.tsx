@@ -2,7 +2,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Basemap } from '../http/basemap.js';
-import { countryLabelPoints } from './countryLabels.js';
+import { useLang } from '../i18n/lang.js';
+import { countryLabelField, countryLabelPoints } from './countryLabels.js';
 import { BASE } from './ids.js';
 import { MapContext } from './MapContext.js';
 import { setGeoJson } from './mapSources.js';
@@ -68,6 +69,12 @@ export function MapView({ tilesUrl, basemap, exposeForTests, children }: MapView
     setGeoJson(map, BASE.outlineSource, basemap.southSudanOutline);
     setGeoJson(map, BASE.countryLabelsSource, countryLabelPoints(basemap.countries));
   }, [map, basemap]);
+
+  // The neighbours' names follow the screen's language.
+  const lang = useLang();
+  useEffect(() => {
+    if (map?.getLayer(BASE.countryLabels)) map.setLayoutProperty(BASE.countryLabels, 'text-field', countryLabelField(lang));
+  }, [map, lang]);
 
   return (
     <div className="map" ref={container} data-testid="map">

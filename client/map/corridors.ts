@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { MissionPack } from '../../shared/sites.js';
 import { formatSeason, inSeason } from '../format/labels.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
 import { BASE_COLOURS, SITE_COLOURS } from './palette.js';
 import { CORRIDORS, FONT_REGULAR } from './ids.js';
 
@@ -18,10 +19,10 @@ export interface CorridorFeatureProps {
 }
 
 /** The migration corridors as lines labelled with their season; `month` (1–12) marks those in use. */
-export function corridorFeatures(pack: MissionPack, month: number): FeatureCollection<LineString, CorridorFeatureProps> {
+export function corridorFeatures(pack: MissionPack, month: number, lang: Lang = currentLang()): FeatureCollection<LineString, CorridorFeatureProps> {
   const features = pack.corridors.features.map(
     (f): Feature<LineString, CorridorFeatureProps> => {
-      const season = formatSeason(f.properties.season);
+      const season = formatSeason(f.properties.season, lang);
       return {
         type: 'Feature',
         geometry: { type: 'LineString', coordinates: f.geometry.coordinates },

@@ -1,6 +1,8 @@
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { checkpointState, isLivePatrol, type CheckpointState, type PatrolOrder } from '../../shared/patrols.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { patrolMessages } from '../patrols/messages.js';
 import { FONT_BOLD, FONT_REGULAR } from './ids.js';
 import { BASE_COLOURS } from './palette.js';
 
@@ -65,7 +67,9 @@ export function patrolFeatures(
   orders: Iterable<PatrolOrder>,
   callsignOf: (unitId: string) => string,
   draft: readonly { name: string; lat: number; lon: number }[] = [],
+  lang: Lang = currentLang(),
 ): PatrolFeatures {
+  const t = patrolMessages[lang];
   const routes: Feature<LineString, PatrolRouteProps>[] = [];
   const points: Feature<Point, PatrolPointProps>[] = [];
   for (const order of orders) {
@@ -88,14 +92,14 @@ export function patrolFeatures(
     points.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [order.returnTo.lon, order.returnTo.lat] },
-      properties: { orderId: order.id, kind: 'return', idx: -1, name: order.returnTo.name, label: `Return: ${order.returnTo.name}`, state: 'pending', status: order.status },
+      properties: { orderId: order.id, kind: 'return', idx: -1, name: order.returnTo.name, label: t.returnLabel(order.returnTo.name), state: 'pending', status: order.status },
     });
   }
   if (draft.length >= 2) {
     routes.push({
       type: 'Feature',
       geometry: { type: 'LineString', coordinates: draft.map((c) => [c.lon, c.lat]) },
-      properties: { orderId: 'draft', status: 'draft', label: 'New patrol' },
+      properties: { orderId: 'draft', status: 'draft', label: t.newPatrol },
     });
   }
   draft.forEach((c, i) =>

@@ -1,7 +1,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Basemap } from '../http/basemap.js';
-import { countryLabelPoints } from './countryLabels.js';
+import { currentLang } from '../i18n/lang.js';
+import { countryLabelField, countryLabelPoints } from './countryLabels.js';
 import { BASE, FONT_BOLD, SLOTS } from './ids.js';
 import { BASE_COLOURS } from './palette.js';
 
@@ -87,7 +88,7 @@ export function buildBaseStyle({ tilesUrl, basemap }: BaseStyleOptions): StyleSp
       type: 'symbol',
       source: BASE.countryLabelsSource,
       layout: {
-        'text-field': ['upcase', ['get', 'name']],
+        'text-field': countryLabelField(currentLang()),
         'text-font': FONT_BOLD,
         'text-size': ['interpolate', ['linear'], ['zoom'], 4, 13, 8, 17],
         'text-letter-spacing': 0.2,

@@ -15,6 +15,13 @@ interface Track {
   fixTime: number;
 }
 
+/**
+ * Whether the person at this screen asked their system for less motion: markers then step to
+ * each new fix instead of gliding, and the map is drawn only when something changed.
+ */
+export const prefersReducedMotion = (): boolean =>
+  typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 const DEFAULTS: TweenOptions = { durationMs: 1_000, maxJumpDeg: 0.05 };
 
 const ease = (t: number) => t * t * (3 - 2 * t);

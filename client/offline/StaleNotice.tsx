@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useOps } from '../state/context.js';
+import { useLang } from '../i18n/lang.js';
 import { mapDataStaleSince, staleNoticeText, useOfflineCopy } from './state.js';
 import './offline.css';
 
@@ -11,6 +12,7 @@ import './offline.css';
 export function StaleNotice() {
   const staleSince = useOfflineCopy(mapDataStaleSince);
   const link = useOps((s) => s.link.state);
+  const lang = useLang();
   // Re-read once a minute so a copy that crosses midnight gains its date.
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -18,7 +20,7 @@ export function StaleNotice() {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(timer);
   }, [staleSince]);
-  const text = staleNoticeText(staleSince, link, now);
+  const text = staleNoticeText(staleSince, link, now, lang);
   if (!text) return null;
   return (
     <div className="stale-notice" role="status" aria-live="polite" data-testid="stale-notice" data-link={link}>

@@ -69,4 +69,13 @@ describe('staleNoticeText', () => {
       detail: 'Live positions are back. Map and sites shown are still the offline copy of 14:02 Juba, until the new copy arrives.',
     });
   });
+
+  it('says the same in French, with the date in French', () => {
+    expect(staleNoticeText(kept, 'offline', later, 'fr')).toEqual({
+      headline: 'COPIE HORS LIGNE',
+      detail: 'Carte et sites datant de 14:02 (heure de Juba). Ni positions en direct, ni incidents, ni alertes tant que la liaison n’est pas rétablie.',
+    });
+    expect(staleNoticeText(kept, 'offline', nextDay, 'fr')?.detail).toMatch(/^Carte et sites datant de sam\. 21 nov\. 2026 à 14:02 \(heure de Juba\)\./);
+    expect(staleNoticeText(kept, 'connected', later, 'fr')?.headline).toBe('MISE À JOUR DE LA CARTE');
+  });
 });

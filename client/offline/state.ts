@@ -2,6 +2,8 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { jubaDate, jubaHoursMinutes } from '../format/time.js';
 import type { LinkState } from '../state/store.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { offlineText } from './text.js';
 import type { WorkerMessage } from './messages.js';
 import { MAP_DATA_PATHS, type OfflineCopyPath } from './protocol.js';
 
@@ -56,20 +58,13 @@ export interface StaleNoticeText {
 /**
  * What the notice says while the map is drawn from the offline copy. Patrol positions are
  * never kept, so none are shown until the live feed is back; the date is added when the copy
- * is from another day (Juba time).
+ * is from another day (Juba time). In the language chosen on this screen.
  */
-export function staleNoticeText(staleSince: number | null, link: LinkState, now: number): StaleNoticeText | null {
+export function staleNoticeText(staleSince: number | null, link: LinkState, now: number, lang: Lang = currentLang()): StaleNoticeText | null {
   if (staleSince === null) return null;
-  const sameDay = jubaDate(staleSince) === jubaDate(now);
-  const asOf = `${sameDay ? '' : `${jubaDate(staleSince)}, `}${jubaHoursMinutes(staleSince)} Juba`;
-  if (link === 'connected') {
-    return {
-      headline: 'UPDATING THE MAP',
-      detail: `Live positions are back. Map and sites shown are still the offline copy of ${asOf}, until the new copy arrives.`,
-    };
-  }
-  return {
-    headline: 'OFFLINE COPY',
-    detail: `Map and sites as of ${asOf}. No live positions, incidents or alerts until the link returns.`,
-  };
+  const t = offlineText[lang];
+  const sameDay = jubaDate(staleSince, lang) === jubaDate(now, lang);
+  const asOf = t.asOf(sameDay ? null : jubaDate(staleSince, lang), jubaHoursMinutes(staleSince));
+  if (link === 'connected') return { headline: t.updatingHeadline, detail: t.updatingDetail(asOf) };
+  return { headline: t.offlineHeadline, detail: t.offlineDetail(asOf) };
 }

@@ -4,9 +4,12 @@ import { findSite } from '../state/selection.js';
 import { IncidentDetails } from './IncidentDetails.js';
 import { SiteDetails } from './SiteDetails.js';
 import { UnitDetails } from './UnitDetails.js';
+import { useMessages } from '../i18n/messages.js';
+import { panelMessages } from './messages.js';
 
 /** The side panel for whatever was clicked; Escape or × closes it. */
 export function DetailsPanel() {
+  const t = useMessages(panelMessages);
   const store = useOpsStore();
   const selection = useOps((s) => s.selection);
   const unit = useOps((s) => (s.selection?.kind === 'unit' ? s.units.get(s.selection.id) : undefined));
@@ -29,11 +32,11 @@ export function DetailsPanel() {
     <UnitDetails unit={unit} />
   ) : incident ? (
     <IncidentDetails incident={incident} />
-  ) : site ? <SiteDetails site={site} /> : <p className="muted">No longer on the map.</p>;
+  ) : site ? <SiteDetails site={site} /> : <p className="muted">{t.noLongerOnMap}</p>;
 
   return (
-    <aside className="panel" data-testid="details-panel" data-kind={selection.kind} aria-label="Details">
-      <button type="button" className="panel-close" onClick={close} aria-label="Close details" title="Close (Esc)">
+    <aside className="panel" data-testid="details-panel" data-kind={selection.kind} aria-label={t.details}>
+      <button type="button" className="panel-close" onClick={close} aria-label={t.closeDetails} title={t.closeEsc}>
         ×
       </button>
       {body}

@@ -1,8 +1,11 @@
 import { IncidentSummary, type IncidentStatus } from '../../shared/incidents.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { useAction } from '../forms/useAction.js';
-import { STATUS_LABEL } from '../incidents/categories.js';
-import { nextStatuses, STEP_LABEL } from '../incidents/lifecycle.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { panelMessages } from './messages.js';
+import { incidentStatusLabel } from '../incidents/categories.js';
+import { nextStatuses, stepLabel } from '../incidents/lifecycle.js';
 import { useSession } from '../session/context.js';
 import { useOpsStore } from '../state/context.js';
 
@@ -10,6 +13,8 @@ const FIELDS = ['status'] as const;
 
 /** The next lifecycle steps, for someone who may manage incidents. */
 export function IncidentActions({ incident }: { incident: IncidentSummary }) {
+  const lang = useLang();
+  const t = useMessages(panelMessages);
   const session = useSession();
   const store = useOpsStore();
   const action = useAction(FIELDS);
@@ -24,12 +29,12 @@ export function IncidentActions({ incident }: { incident: IncidentSummary }) {
         store.setState((s) => ({ incidents: new Map(s.incidents).set(updated.id, updated) }));
         return updated;
       },
-      (updated) => `Now ${STATUS_LABEL[updated.status].toLowerCase()}.`,
+      (updated) => t.nowStatus(incidentStatusLabel(updated.status, lang)),
     );
 
   return (
     <>
-      <div className="incident-actions" role="group" aria-label="Next steps">
+      <div className="incident-actions" role="group" aria-label={t.nextSteps}>
         {steps.map((status) => (
           <button
             key={status}
@@ -39,7 +44,7 @@ export function IncidentActions({ incident }: { incident: IncidentSummary }) {
             disabled={action.pending}
             onClick={() => move(status)}
           >
-            {STEP_LABEL[status]}
+            {stepLabel(status, lang)}
           </button>
         ))}
       </div>

@@ -1,7 +1,10 @@
 import type { IncidentSummary } from '../../shared/incidents.js';
 import { fieldOfficeName } from '../format/labels.js';
 import { jubaTime, jubaDate, zuluDtg } from '../format/time.js';
-import { CATEGORY_LABEL, severityText, STATUS_LABEL } from '../incidents/categories.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { panelMessages } from './messages.js';
+import { categoryLabel, incidentStatusLabel, severityText } from '../incidents/categories.js';
 import { useMe } from '../session/context.js';
 import { Field } from './Field.js';
 import { IncidentDispatch } from '../incidents/IncidentDispatch.js';
@@ -12,10 +15,14 @@ import { PositionFields } from './PositionFields.js';
 import { ReplayFromReport } from '../replay/ReplayFromReport.js';
 
 function TimePair({ at }: { at: number }) {
+  const lang = useLang();
+  const t = useMessages(panelMessages);
   return (
     <span className="time-pair">
       <span>
-        <span className="mono">{jubaTime(at)}</span> <span className="muted">Juba, {jubaDate(at)}</span>
+        <span className="mono">{jubaTime(at)}</span> <span className="muted">
+          {t.juba}, {jubaDate(at, lang)}
+        </span>
       </span>
       <span className="mono">{zuluDtg(at)}</span>
     </span>
@@ -24,6 +31,8 @@ function TimePair({ at }: { at: number }) {
 
 /** One incident: what, how bad, where, who reported it, its log and the next steps. */
 export function IncidentDetails({ incident }: { incident: IncidentSummary }) {
+  const lang = useLang();
+  const t = useMessages(panelMessages);
   const me = useMe();
   const canManage = me?.permissions.includes('incidents:manage') ?? false;
   const { lon, lat } = incident.location;
@@ -34,15 +43,15 @@ export function IncidentDetails({ incident }: { incident: IncidentSummary }) {
         <h2 data-testid="detail-title">{incident.title}</h2>
       </div>
       <p className="panel-subtitle" data-testid="incident-category">
-        {CATEGORY_LABEL[incident.category]}
-        {incident.sensitive && ' · need-to-know'}
+        {categoryLabel(incident.category, lang)}
+        {incident.sensitive && t.needToKnowTag}
       </p>
       <div className="chips">
         <span className={`chip chip-incident-${incident.status}`} data-testid="incident-status">
-          {STATUS_LABEL[incident.status]}
+          {incidentStatusLabel(incident.status, lang)}
         </span>
         <span className={`chip chip-severity-${incident.severity}`} data-testid="incident-severity">
-          Severity {severityText(incident.severity)}
+          {t.severityChip(severityText(incident.severity, lang))}
         </span>
       </div>
       {incident.description && <p className="incident-description">{incident.description}</p>}
@@ -50,32 +59,32 @@ export function IncidentDetails({ incident }: { incident: IncidentSummary }) {
       <dl className="fields">
         <PositionFields lon={lon} lat={lat} />
         {incident.locationCoarsened && (
-          <Field label="Precision" testId="incident-approximate">
-            <strong>approximate (±2 km)</strong> <span className="muted">— need-to-know location</span>
+          <Field label={t.precision} testId="incident-approximate">
+            <strong>{t.approximate}</strong> <span className="muted">{t.needToKnowLocation}</span>
           </Field>
         )}
-        <Field label="Occurred" testId="incident-occurred">
+        <Field label={t.occurred} testId="incident-occurred">
           <TimePair at={incident.occurredAt} />
         </Field>
-        <Field label="Reported" testId="incident-reported">
+        <Field label={t.reported} testId="incident-reported">
           <TimePair at={incident.reportedAt} />
         </Field>
-        <Field label="Reported by" testId="incident-reported-by">
+        <Field label={t.reportedBy} testId="incident-reported-by">
           {incident.reportedBy}
         </Field>
-        <Field label="Field office" testId="incident-field-office">
-          {incident.fieldOffice ? fieldOfficeName(incident.fieldOffice) : <span className="muted">none nearby</span>}
+        <Field label={t.fieldOfficeLabel} testId="incident-field-office">
+          {incident.fieldOffice ? fieldOfficeName(incident.fieldOffice) : <span className="muted">{t.noneNearby}</span>}
         </Field>
-        <Field label="Nearest POC site" testId="incident-nearest-site">
+        <Field label={t.nearestPoc} testId="incident-nearest-site">
           {incident.nearestSite ? (
             <>
               {incident.nearestSite.name}
               {incident.nearestSite.distanceKm !== null && (
-                <span className="muted"> · {incident.nearestSite.distanceKm === 0 ? 'inside' : `${incident.nearestSite.distanceKm.toFixed(1)} km`}</span>
+                <span className="muted"> · {incident.nearestSite.distanceKm === 0 ? t.inside : `${incident.nearestSite.distanceKm.toFixed(1)} km`}</span>
               )}
             </>
           ) : (
-            <span className="muted">none</span>
+            <span className="muted">{t.none}</span>
           )}
         </Field>
       </dl>

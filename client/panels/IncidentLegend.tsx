@@ -1,5 +1,8 @@
 import { IncidentCategory } from '../../shared/incidents.js';
-import { CATEGORY_CODE, CATEGORY_COLOUR, CATEGORY_LABEL } from '../incidents/categories.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { panelMessages } from './messages.js';
+import { CATEGORY_CODE, CATEGORY_COLOUR, categoryLabel } from '../incidents/categories.js';
 import { SEVERITY_RING_COLOURS } from '../map/incidentLayers.js';
 import '../incidents/incidents.css';
 
@@ -14,29 +17,31 @@ export function IncidentDiamond({ category, dim = false }: { category: IncidentC
 
 /** What the incident markers mean: the 14 categories, severity rings, finished and coarsened ones. */
 export function IncidentLegend() {
+  const lang = useLang();
+  const t = useMessages(panelMessages);
   return (
     <ul className="legend incident-legend" data-testid="incident-legend">
       {IncidentCategory.options.map((c) => (
-        <li key={c} className="legend-key" title={CATEGORY_LABEL[c]}>
+        <li key={c} className="legend-key" title={categoryLabel(c, lang)}>
           <IncidentDiamond category={c} />
-          <span className="legend-text">{CATEGORY_LABEL[c]}</span>
+          <span className="legend-text">{categoryLabel(c, lang)}</span>
         </li>
       ))}
       <li className="legend-key">
         <span className="legend-ring" style={{ borderColor: SEVERITY_RING_COLOURS[4] }} aria-hidden="true" />
-        <span>Critical (4)</span>
+        <span>{t.critical4}</span>
       </li>
       <li className="legend-key">
         <span className="legend-ring" style={{ borderColor: SEVERITY_RING_COLOURS[3] }} aria-hidden="true" />
-        <span>High (3)</span>
+        <span>{t.high3}</span>
       </li>
       <li className="legend-key">
         <IncidentDiamond category="crime" dim />
-        <span>Resolved / closed</span>
+        <span>{t.resolvedClosed}</span>
       </li>
       <li className="legend-key">
         <span className="legend-ring legend-ring-dashed" aria-hidden="true" />
-        <span>Need-to-know: ±2 km</span>
+        <span>{t.needToKnowRing}</span>
       </li>
     </ul>
   );

@@ -1,12 +1,15 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { PocStatus } from '../../shared/sites.js';
 import type { UnitType } from '../../shared/units.js';
-import { POC_STATUS_SHORT, UNIT_TYPE_SHORT } from '../format/labels.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { panelMessages } from './messages.js';
+import { pocStatusShort, unitTypeShort } from '../format/labels.js';
 import { iconDataUrl } from '../map/icons.js';
 import { ACTIVITY_COLOURS, LOST_COLOUR, SITE_COLOURS, UNIT_TYPE_COLOURS } from '../map/palette.js';
 import { SITE_ICONS } from '../map/siteLayers.js';
 import { useOps, useOpsStore } from '../state/context.js';
-import { LAYER_GROUP_LABEL, type LayerGroup } from '../state/layers.js';
+import { layerGroupLabel, type LayerGroup } from '../state/layers.js';
 import { IncidentLegend } from './IncidentLegend.js';
 
 function Dot({ colour, hollow = false, dim = false, halo = false }: { colour: string; hollow?: boolean; dim?: boolean; halo?: boolean }) {
@@ -29,13 +32,14 @@ function Key({ symbol, children }: { symbol: ReactNode; children: ReactNode }) {
 }
 
 function Toggle({ group, hint, indent = false }: { group: LayerGroup; hint?: string; indent?: boolean }) {
+  const lang = useLang();
   const store = useOpsStore();
   const on = useOps((s) => s.layers[group]);
   const toggle = () => store.setState((s) => ({ layers: { ...s.layers, [group]: !s.layers[group] } }));
   return (
     <label className={`layer-toggle${indent ? ' layer-toggle-indent' : ''}`}>
       <input type="checkbox" checked={on} onChange={toggle} data-testid={`layer-toggle-${group}`} />
-      <span>{LAYER_GROUP_LABEL[group]}</span>
+      <span>{layerGroupLabel(group, lang)}</span>
       {hint && <span className="muted layer-hint">{hint}</span>}
     </label>
   );
@@ -47,11 +51,13 @@ const POC_STATUSES: PocStatus[] = ['poc-site', 'idp-camp', 'handed-over'];
 /** Turns layer groups on and off, each with the legend of what it draws. */
 export function LayerSwitcher() {
   // Open on a wall display; folded on a laptop screen, where it would cover a third of the map.
+  const lang = useLang();
+  const t = useMessages(panelMessages);
   const [open, setOpen] = useState(() => window.innerHeight >= 900);
   return (
-    <section className={`layers${open ? '' : ' layers-closed'}`} data-testid="layer-switcher" aria-label="Layers and legend">
+    <section className={`layers${open ? '' : ' layers-closed'}`} data-testid="layer-switcher" aria-label={t.layersAndLegend}>
       <button type="button" className="layers-head" onClick={() => setOpen(!open)} aria-expanded={open}>
-        <span>Layers &amp; legend</span>
+        <span>{t.layersAndLegend}</span>
         <span aria-hidden="true">{open ? '▾' : '▸'}</span>
       </button>
       {open && (
@@ -59,48 +65,48 @@ export function LayerSwitcher() {
           <div className="layer-group">
             <Toggle group="units" />
             <ul className="legend">
-              {UNIT_TYPES.map((t) => (
-                <Key key={t} symbol={<Dot colour={UNIT_TYPE_COLOURS[t]} />}>
-                  {UNIT_TYPE_SHORT[t]}
+              {UNIT_TYPES.map((type) => (
+                <Key key={type} symbol={<Dot colour={UNIT_TYPE_COLOURS[type]} />}>
+                  {unitTypeShort(type, lang)}
                 </Key>
               ))}
-              <Key symbol={<Dot colour={ACTIVITY_COLOURS.responding} halo />}>Responding</Key>
+              <Key symbol={<Dot colour={ACTIVITY_COLOURS.responding} halo />}>{t.responding}</Key>
               <Key symbol={<Dot colour={ACTIVITY_COLOURS.sos} halo />}>SOS</Key>
-              <Key symbol={<Dot colour={UNIT_TYPE_COLOURS['fpu-vehicle']} dim />}>Stale: dimmed</Key>
-              <Key symbol={<Dot colour={LOST_COLOUR} hollow />}>Lost: hollow</Key>
+              <Key symbol={<Dot colour={UNIT_TYPE_COLOURS['fpu-vehicle']} dim />}>{t.staleDimmed}</Key>
+              <Key symbol={<Dot colour={LOST_COLOUR} hollow />}>{t.lostHollow}</Key>
             </ul>
-            <Toggle group="unitLabels" hint="zoom 8+" indent />
-            <Toggle group="accuracy" hint="zoom 9+" indent />
+            <Toggle group="unitLabels" hint={t.zoom(8)} indent />
+            <Toggle group="accuracy" hint={t.zoom(9)} indent />
             <ul className="legend">
-              <Key symbol={<span className="legend-implausible" aria-hidden="true">!</span>}>Implausible jump</Key>
+              <Key symbol={<span className="legend-implausible" aria-hidden="true">!</span>}>{t.implausible}</Key>
             </ul>
           </div>
           <div className="layer-group">
             <Toggle group="trails" />
             <ul className="legend">
               <Key symbol={<span className="legend-trail" style={{ borderColor: UNIT_TYPE_COLOURS['fpu-vehicle'] }} aria-hidden="true" />}>
-                Newer
+                {t.newer}
               </Key>
               <Key
                 symbol={<span className="legend-trail" style={{ borderColor: UNIT_TYPE_COLOURS['fpu-vehicle'], opacity: 0.3 }} aria-hidden="true" />}
               >
-                Older
+                {t.older}
               </Key>
               <Key symbol={<span className="legend-trail legend-trail-selected" style={{ borderColor: UNIT_TYPE_COLOURS['fpu-vehicle'] }} aria-hidden="true" />}>
-                Selected
+                {t.selected}
               </Key>
             </ul>
           </div>
           <div className="layer-group">
             <Toggle group="incidents" />
             <IncidentLegend />
-            <Toggle group="incidentLabels" hint="zoom 9+" indent />
+            <Toggle group="incidentLabels" hint={t.zoom(9)} indent />
           </div>
           <div className="layer-group">
             <Toggle group="offices" />
             <ul className="legend">
-              <Key symbol={<Icon name={SITE_ICONS.headquarters} />}>Mission HQ</Key>
-              <Key symbol={<Icon name={SITE_ICONS.fieldOffice} />}>Field office</Key>
+              <Key symbol={<Icon name={SITE_ICONS.headquarters} />}>{t.missionHq}</Key>
+              <Key symbol={<Icon name={SITE_ICONS.fieldOffice} />}>{t.fieldOfficeKey}</Key>
             </ul>
           </div>
           <div className="layer-group">
@@ -108,7 +114,7 @@ export function LayerSwitcher() {
             <ul className="legend">
               {POC_STATUSES.map((s) => (
                 <Key key={s} symbol={<Icon name={SITE_ICONS.poc(s)} />}>
-                  {POC_STATUS_SHORT[s]}
+                  {pocStatusShort(s, lang)}
                 </Key>
               ))}
             </ul>
@@ -116,17 +122,17 @@ export function LayerSwitcher() {
           <div className="layer-group">
             <Toggle group="policeStations" />
             <ul className="legend">
-              <Key symbol={<Icon name={SITE_ICONS.policeStation} />}>Police station</Key>
+              <Key symbol={<Icon name={SITE_ICONS.policeStation} />}>{t.policeStation}</Key>
             </ul>
           </div>
           <div className="layer-group">
             <Toggle group="corridors" />
             <ul className="legend">
               <Key symbol={<span className="legend-dash" style={{ borderColor: SITE_COLOURS.corridor }} aria-hidden="true" />}>
-                In season
+                {t.inSeason}
               </Key>
               <Key symbol={<span className="legend-dash" style={{ borderColor: SITE_COLOURS.corridor, opacity: 0.45 }} aria-hidden="true" />}>
-                Out of season
+                {t.outOfSeasonKey}
               </Key>
             </ul>
           </div>

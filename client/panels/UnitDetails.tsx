@@ -1,6 +1,9 @@
 import type { Unit } from '../../shared/units.js';
 import { useServerNow } from '../chrome/useNow.js';
-import { ACTIVITY_LABEL, fieldOfficeName, STATUS_LABEL, UNIT_TYPE_LABEL } from '../format/labels.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { panelMessages } from './messages.js';
+import { activityLabel, fieldOfficeName, linkStatusLabel, unitTypeLabel } from '../format/labels.js';
 import { formatAccuracy, formatBattery, formatHeading, formatSpeed } from '../format/quantities.js';
 import { jubaHoursMinutes, jubaTime, lastSeen, zuluDtg } from '../format/time.js';
 import { unitColour } from '../map/units.js';
@@ -11,6 +14,8 @@ import { PositionFields } from './PositionFields.js';
 
 /** One patrol: who, where, how fresh. Updates as fixes arrive; "last seen" ticks every second. */
 export function UnitDetails({ unit }: { unit: Unit }) {
+  const lang = useLang();
+  const t = useMessages(panelMessages);
   const now = useServerNow(1_000);
   const config = useOps((s) => s.config);
   const status = effectiveStatus(unit, now, policyFrom(config));
@@ -22,7 +27,7 @@ export function UnitDetails({ unit }: { unit: Unit }) {
         <h2 data-testid="detail-title">{unit.callsign}</h2>
       </div>
       <p className="panel-subtitle">
-        {UNIT_TYPE_LABEL[unit.type]} · {fieldOfficeName(unit.fieldOffice)} field office
+        {unitTypeLabel(unit.type, lang)} · {t.fieldOffice(fieldOfficeName(unit.fieldOffice))}
       </p>
       {fix?.implausible && (
         <p className="detail-warning" data-testid="detail-implausible" role="note">
@@ -30,66 +35,66 @@ export function UnitDetails({ unit }: { unit: Unit }) {
             !
           </span>
           <span>
-            <strong>Implausible jump</strong> — the last fix was reached at an impossible speed from the one before. Do not
-            trust this position until the next report.
+            <strong>{t.implausible}</strong>
+            {t.implausibleText}
           </span>
         </p>
       )}
       <div className="chips">
         <span className={`chip chip-status-${status}`} data-testid="detail-status">
-          {STATUS_LABEL[status]}
+          {linkStatusLabel(status, lang)}
         </span>
-        <span className={`chip chip-activity-${unit.activity}`}>{ACTIVITY_LABEL[unit.activity]}</span>
+        <span className={`chip chip-activity-${unit.activity}`}>{activityLabel(unit.activity, lang)}</span>
       </div>
       {fix ? (
         <dl className="fields">
           {unit.group !== undefined && (
-            <Field label="Group" testId="detail-group">
+            <Field label={t.group} testId="detail-group">
               {unit.group}
             </Field>
           )}
-          <Field label="Last seen" testId="detail-last-seen">
-            <strong>{lastSeen(fix.time, now)}</strong>
+          <Field label={t.lastSeen} testId="detail-last-seen">
+            <strong>{lastSeen(fix.time, now, lang)}</strong>
           </Field>
           {fix.staleAt !== undefined && (
-            <Field label="Report" testId="detail-stale-at">
-              {now > fix.staleAt ? 'expired at ' : 'current until '}
-              <span className="mono">{jubaHoursMinutes(fix.staleAt)}</span> <span className="muted">Juba</span>
+            <Field label={t.report} testId="detail-stale-at">
+              {now > fix.staleAt ? t.expiredAt : t.currentUntil}
+              <span className="mono">{jubaHoursMinutes(fix.staleAt)}</span> <span className="muted">{t.juba}</span>
             </Field>
           )}
-          <Field label="Fix time" testId="detail-fix-time">
+          <Field label={t.fixTime} testId="detail-fix-time">
             <span className="time-pair">
               <span>
-                <span className="mono">{jubaTime(fix.time)}</span> <span className="muted">Juba</span>
+                <span className="mono">{jubaTime(fix.time)}</span> <span className="muted">{t.juba}</span>
               </span>
               <span className="mono">{zuluDtg(fix.time)}</span>
             </span>
           </Field>
-          <Field label="Speed" testId="detail-speed">
+          <Field label={t.speed} testId="detail-speed">
             {formatSpeed(fix.speed)}
           </Field>
-          <Field label="Heading" testId="detail-heading">
+          <Field label={t.heading} testId="detail-heading">
             {formatHeading(fix.heading)}
           </Field>
-          <Field label="Accuracy" testId="detail-accuracy">
-            {formatAccuracy(fix.accuracy)}
+          <Field label={t.accuracy} testId="detail-accuracy">
+            {formatAccuracy(fix.accuracy, lang)}
           </Field>
-          {fix.battery !== undefined && <Field label="Battery">{formatBattery(fix.battery)}</Field>}
+          {fix.battery !== undefined && <Field label={t.battery}>{formatBattery(fix.battery)}</Field>}
           <PositionFields lon={fix.lon} lat={fix.lat} />
         </dl>
       ) : (
         <>
           {unit.group !== undefined && (
             <dl className="fields">
-              <Field label="Group" testId="detail-group">
+              <Field label={t.group} testId="detail-group">
                 {unit.group}
               </Field>
             </dl>
           )}
-          <p className="muted">No position reported yet.</p>
+          <p className="muted">{t.noPosition}</p>
         </>
       )}
-      <p className="panel-footnote muted">Unit id {unit.id}</p>
+      <p className="panel-footnote muted">{t.unitId(unit.id)}</p>
     </>
   );
 }

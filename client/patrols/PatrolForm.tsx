@@ -8,6 +8,8 @@ import { useAction } from '../forms/useAction.js';
 import { fieldOfficeName } from '../format/labels.js';
 import { formatMgrs } from '../format/position.js';
 import { ReplyError } from '../http/errors.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
 import { parseLocation } from '../incidents/location.js';
 import { useSession } from '../session/context.js';
 import { useOps, useOpsStore } from '../state/context.js';
@@ -15,6 +17,7 @@ import { serverNow } from '../state/store.js';
 import { EMPTY_DRAFT, withCheckpoint, withCheckpointChange, withoutCheckpoint, type PatrolDraft } from './draft.js';
 import { toJubaInput } from './jubaInput.js';
 import { withPatrol } from './merge.js';
+import { patrolFormMessages } from './messages.js';
 import { buildOrder, checkpointIssue, type PatrolFormProblems } from './orderInput.js';
 
 const FIELDS = ['unitId', 'title', 'startsAt', 'endsAt', 'checkpoints', 'returnTo'] as const;
@@ -31,6 +34,8 @@ export function PatrolForm() {
   const draft = useOps((s) => s.patrolDraft) ?? EMPTY_DRAFT;
   const units = useOps((s) => s.units);
   const action = useAction(FIELDS);
+  const lang = useLang();
+  const t = useMessages(patrolFormMessages);
   const [unitId, setUnitId] = useState('');
   const [title, setTitle] = useState('');
   const [start, setStart] = useState(() => toJubaInput(Math.floor(serverNow(store.getState()) / 60_000) * 60_000));
@@ -72,7 +77,7 @@ export function PatrolForm() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const built = buildOrder({ unitId, title, start, end, returnTo, checkpoints: draft.checkpoints });
+    const built = buildOrder({ unitId, title, start, end, returnTo, checkpoints: draft.checkpoints }, lang);
     setFromServer({});
     if (!built.ok) {
       setLocal(built.problems);
@@ -100,7 +105,7 @@ export function PatrolForm() {
           throw err;
         }
       },
-      () => 'Order issued.',
+      () => t.issued,
     );
   };
 
@@ -112,9 +117,9 @@ export function PatrolForm() {
 
   return (
     <form className="patrol-form" data-testid="patrol-form" onSubmit={submit} noValidate>
-      <Field id="patrol-unit" label="Unit" error={fieldError('unitId')}>
+      <Field id="patrol-unit" label={t.unit} error={fieldError('unitId')}>
         <select id="patrol-unit" data-testid="patrol-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)} {...describedBy('patrol-unit', fieldError('unitId'))}>
-          <option value="">Choose…</option>
+          <option value="">{t.choose}</option>
           {byOffice.map(([officeId, list]) => (
             <optgroup key={officeId} label={fieldOfficeName(officeId)}>
               {list.map((u) => (
@@ -126,38 +131,38 @@ export function PatrolForm() {
           ))}
         </select>
       </Field>
-      <Field id="patrol-title" label="Task" error={action.problems?.fields.title}>
+      <Field id="patrol-title" label={t.task} error={action.problems?.fields.title}>
         <input
           id="patrol-title"
           data-testid="patrol-title"
           value={title}
           maxLength={120}
-          placeholder="e.g. Market and IDP camp perimeter"
+          placeholder={t.taskPlaceholder}
           onChange={(e) => setTitle(e.target.value)}
           {...describedBy('patrol-title', action.problems?.fields.title)}
         />
       </Field>
       <div className="patrol-form-times">
-        <Field id="patrol-start" label="Start (Juba)" error={fieldError('start')}>
+        <Field id="patrol-start" label={t.start} error={fieldError('start')}>
           <input
             id="patrol-start"
             data-testid="patrol-start"
             className="mono"
             value={start}
-            placeholder="YYYY-MM-DD HH:MM"
+            placeholder={t.dateTimePlaceholder}
             autoComplete="off"
             spellCheck={false}
             onChange={(e) => setStart(e.target.value)}
             {...describedBy('patrol-start', fieldError('start'))}
           />
         </Field>
-        <Field id="patrol-end" label="Back by (Juba)" error={fieldError('end')}>
+        <Field id="patrol-end" label={t.end} error={fieldError('end')}>
           <input
             id="patrol-end"
             data-testid="patrol-end"
             className="mono"
             value={end}
-            placeholder="YYYY-MM-DD HH:MM"
+            placeholder={t.dateTimePlaceholder}
             autoComplete="off"
             spellCheck={false}
             onChange={(e) => setEnd(e.target.value)}
@@ -168,7 +173,7 @@ export function PatrolForm() {
 
       <fieldset className="patrol-form-checkpoints">
         <legend>
-          Checkpoints <span className="muted">({draft.checkpoints.length} of at most {MAX_CHECKPOINTS}, any order)</span>
+          {t.checkpoints} <span className="muted">{t.count(draft.checkpoints.length, MAX_CHECKPOINTS)}</span>
         </legend>
         {draft.checkpoints.length > 0 && (
           <ol className="patrol-form-cps" data-testid="patrol-form-checkpoints">
@@ -179,7 +184,7 @@ export function PatrolForm() {
                   <span className="patrol-form-cp-n">{i + 1}</span>
                   <div className="patrol-form-cp-body">
                     <input
-                      aria-label={`Checkpoint ${i + 1} name`}
+                      aria-label={t.cpName(i + 1)}
                       className="patrol-form-cp-name"
                       value={c.name}
                       maxLength={60}
@@ -187,15 +192,15 @@ export function PatrolForm() {
                     />
                     <span className="mono patrol-form-cp-where">{formatMgrs(c.lon, c.lat)}</span>
                     <label className="patrol-form-cp-small">
-                      Radius (m)
+                      {t.radius}
                       <input inputMode="numeric" value={c.radiusM} onChange={(e) => setDraft((d) => withCheckpointChange(d, c.key, { radiusM: e.target.value }))} />
                     </label>
                     <label className="patrol-form-cp-small">
-                      Due by (Juba)
+                      {t.dueBy}
                       <input
                         className="mono"
                         value={c.due}
-                        placeholder="HH:MM, optional"
+                        placeholder={t.duePlaceholder}
                         autoComplete="off"
                         onChange={(e) => setDraft((d) => withCheckpointChange(d, c.key, { due: e.target.value }))}
                       />
@@ -206,7 +211,7 @@ export function PatrolForm() {
                       </span>
                     )}
                   </div>
-                  <button type="button" className="panel-close patrol-form-cp-remove" aria-label={`Remove checkpoint ${c.name}`} title="Remove" onClick={() => setDraft((d) => withoutCheckpoint(d, c.key))}>
+                  <button type="button" className="panel-close patrol-form-cp-remove" aria-label={t.remove(c.name)} title={t.removeTitle} onClick={() => setDraft((d) => withoutCheckpoint(d, c.key))}>
                     ×
                   </button>
                 </li>
@@ -228,17 +233,17 @@ export function PatrolForm() {
             disabled={full && !draft.placing}
             onClick={() => setDraft((d) => ({ ...d, placing: !d.placing }))}
           >
-            {draft.placing ? 'Done clicking (Esc)' : 'Click the map to add'}
+            {draft.placing ? t.doneClicking : t.clickMap}
           </button>
-          {draft.placing && <span className="patrol-placing-hint">Each click on the map adds a checkpoint.</span>}
+          {draft.placing && <span className="patrol-placing-hint">{t.placingHint}</span>}
         </div>
         <div className="patrol-form-typed">
           <input
-            aria-label="Checkpoint location (MGRS or lat, lon)"
+            aria-label={t.typedLocation}
             data-testid="patrol-typed-location"
             className="mono"
             value={typed}
-            placeholder="36N UR 44922 51369 or 9.55, 31.66"
+            placeholder={t.locationPlaceholder}
             autoComplete="off"
             spellCheck={false}
             onChange={(e) => setTyped(e.target.value)}
@@ -249,9 +254,9 @@ export function PatrolForm() {
               }
             }}
           />
-          <input aria-label="Checkpoint name" data-testid="patrol-typed-name" value={typedName} maxLength={60} placeholder="Name" onChange={(e) => setTypedName(e.target.value)} />
+          <input aria-label={t.typedName} data-testid="patrol-typed-name" value={typedName} maxLength={60} placeholder={t.namePlaceholder} onChange={(e) => setTypedName(e.target.value)} />
           <button type="button" className="button button-small" data-testid="patrol-add-typed" disabled={full} onClick={addTyped}>
-            Add
+            {t.add}
           </button>
         </div>
         {typedProblem && (
@@ -261,13 +266,16 @@ export function PatrolForm() {
         )}
       </fieldset>
 
-      <Field id="patrol-return" label="Return to (MGRS or lat, lon)" error={fieldError('returnTo')} hint={office ? `Left empty: ${fieldOfficeName(office)} field office, within ${DEFAULT_OFFICE_RETURN_RADIUS_M / 1000} km.` : 'Left empty: the unit’s field office.'}>
+      <Field id="patrol-return" label={t.returnTo}
+        error={fieldError('returnTo')}
+        hint={office ? t.returnHint(fieldOfficeName(office), DEFAULT_OFFICE_RETURN_RADIUS_M / 1000) : t.returnHintAny}
+      >
         <input
           id="patrol-return"
           data-testid="patrol-return"
           className="mono"
           value={returnTo}
-          placeholder="the unit’s field office"
+          placeholder={t.returnPlaceholder}
           autoComplete="off"
           spellCheck={false}
           onChange={(e) => setReturnTo(e.target.value)}
@@ -277,10 +285,10 @@ export function PatrolForm() {
 
       <div className="report-buttons patrol-form-buttons">
         <button type="submit" className="button button-primary" data-testid="patrol-submit" disabled={action.pending}>
-          {action.pending ? 'Issuing…' : 'Issue the order'}
+          {action.pending ? t.issuing : t.issue}
         </button>
         <button type="button" className="button" onClick={close}>
-          Cancel
+          {t.cancel}
         </button>
       </div>
       <FormStatus problems={action.problems} success={action.success} testId="patrol" />

@@ -1,6 +1,8 @@
 import { memo, useState } from 'react';
-import type { PatrolRowView } from './orderList.js';
-import { STATUS_TEXT } from './orderList.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { patrolMessages } from './messages.js';
+import { statusText, type PatrolRowView } from './orderList.js';
 
 interface PatrolRowProps {
   row: PatrolRowView;
@@ -14,26 +16,28 @@ interface PatrolRowProps {
 /** One order: unit, status, window in Juba time, checkpoints reached of all, each checkpoint, the return. */
 export const PatrolRow = memo(function PatrolRow({ row, mayCancel, busy, problem, onCancel, onFocus }: PatrolRowProps) {
   const [asking, setAsking] = useState(false);
+  const lang = useLang();
+  const t = useMessages(patrolMessages);
   const live = row.status === 'planned' || row.status === 'active' || row.status === 'overdue';
   return (
     <li className={`patrol-row patrol-row-${row.status}${row.alarm ? ' patrol-row-alarm' : ''}`} data-testid={`patrol-row-${row.id}`} data-status={row.status}>
       <div className="patrol-row-line">
-        <button type="button" className="patrol-row-unit" title={`Show ${row.callsign} on the map`} onClick={() => onFocus(row.unitId)}>
+        <button type="button" className="patrol-row-unit" title={t.showOnMap(row.callsign)} onClick={() => onFocus(row.unitId)}>
           {row.callsign}
         </button>
         <span className={`chip chip-small patrol-chip-${row.status}`} data-testid="patrol-status">
-          {STATUS_TEXT[row.status]}
+          {statusText(row.status, lang)}
         </span>
         <span className={`patrol-row-count${row.missed > 0 ? ' patrol-row-count-missed' : ''}`} data-testid="patrol-progress">
-          {row.reached}/{row.total} checkpoints
-          {row.missed > 0 && <strong> · {row.missed} missed</strong>}
+          {t.progress(row.reached, row.total)}
+          {row.missed > 0 && <strong>{t.missed(row.missed)}</strong>}
         </span>
       </div>
       <div className="patrol-row-title">{row.title}</div>
       <div className="patrol-row-window" data-testid="patrol-window">
         {row.window}
       </div>
-      <ol className="patrol-checkpoints" aria-label="Checkpoints">
+      <ol className="patrol-checkpoints" aria-label={t.checkpoints}>
         {row.checkpoints.map((c) => (
           <li key={c.idx} className={`patrol-cp patrol-cp-${c.state}`} title={c.title} data-state={c.state}>
             {c.name}
@@ -44,8 +48,8 @@ export const PatrolRow = memo(function PatrolRow({ row, mayCancel, busy, problem
       {mayCancel && live && (
         <div className="patrol-row-actions">
           {asking ? (
-            <span className="patrol-confirm" role="group" aria-label="Cancel this order?">
-              <span>Cancel this order?</span>
+            <span className="patrol-confirm" role="group" aria-label={t.confirmCancel}>
+              <span>{t.confirmCancel}</span>
               <button
                 type="button"
                 className="button button-small button-danger"
@@ -55,15 +59,15 @@ export const PatrolRow = memo(function PatrolRow({ row, mayCancel, busy, problem
                   onCancel(row.id);
                 }}
               >
-                Yes, cancel
+                {t.yesCancel}
               </button>
               <button type="button" className="button button-small" onClick={() => setAsking(false)}>
-                No
+                {t.no}
               </button>
             </span>
           ) : (
             <button type="button" className="button button-small" data-testid={`patrol-cancel-${row.id}`} disabled={busy} onClick={() => setAsking(true)}>
-              {busy ? 'Cancelling…' : 'Cancel order'}
+              {busy ? t.cancelling : t.cancelOrder}
             </button>
           )}
           {problem && (

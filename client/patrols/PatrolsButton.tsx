@@ -1,7 +1,9 @@
 import { useCallback } from 'react';
 import { useKeyShortcut } from '../chrome/shortcut.js';
+import { useMessages } from '../i18n/messages.js';
 import { navigate, useRoute } from '../routing/useRoute.js';
 import { useOps, useOpsStore } from '../state/context.js';
+import { patrolMessages } from './messages.js';
 import { liveSummary } from './orderList.js';
 import './patrols.css';
 
@@ -24,6 +26,7 @@ export function PatrolsButton() {
     }
   }, [store, onAdmin]);
   useKeyShortcut('p', toggle);
+  const t = useMessages(patrolMessages);
   return (
     <button
       type="button"
@@ -31,10 +34,10 @@ export function PatrolsButton() {
       data-testid="open-patrols"
       aria-pressed={open}
       aria-keyshortcuts="P"
-      title={`Patrol orders: ${count} under way${alarm ? ', one needs attention' : ''} (P)`}
+      title={t.buttonTitle(count, alarm)}
       onClick={toggle}
     >
-      Patrols
+      {t.patrols}
       <span className={`count-badge patrols-badge${alarm ? ' patrols-badge-alarm' : ''}`} data-testid="patrols-count" data-count={count}>
         {count}
       </span>

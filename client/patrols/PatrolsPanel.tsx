@@ -3,10 +3,13 @@ import { usePerItemAction } from '../forms/usePerItemAction.js';
 import { PatrolOrder } from '../../shared/patrols.js';
 import { useFocusUnit } from '../alerts/useFocusUnit.js';
 import { useServerNow } from '../chrome/useNow.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
 import { useMe, useSession } from '../session/context.js';
 import { useOps, useOpsStore } from '../state/context.js';
 import { EMPTY_DRAFT } from './draft.js';
 import { withPatrol } from './merge.js';
+import { patrolMessages } from './messages.js';
 import { liveSummary, patrolRows } from './orderList.js';
 import { PatrolForm } from './PatrolForm.js';
 import { PatrolRow } from './PatrolRow.js';
@@ -41,20 +44,22 @@ export function PatrolsPanel() {
   const focusUnit = useFocusUnit();
   const { pending, problem, cancel } = useCancel();
   const mayPlan = me?.permissions.includes('incidents:manage') ?? false;
-  const rows = patrolRows(orders.values(), units, now);
+  const lang = useLang();
+  const t = useMessages(patrolMessages);
+  const rows = patrolRows(orders.values(), units, now, lang);
   const { count } = liveSummary(orders.values());
   const close = () => store.setState({ patrolsPanelOpen: false, patrolDraft: null });
 
   return (
-    <aside className="side-panel patrols-panel" data-testid="patrols-panel" aria-label="Patrol orders">
+    <aside className="side-panel patrols-panel" data-testid="patrols-panel" aria-label={t.panel}>
       <div className="patrols-head">
-        <h2>{planning ? 'Plan a patrol' : 'Patrol orders'}</h2>
+        <h2>{planning ? t.plan : t.panel}</h2>
         {!planning && (
           <span className="muted patrols-under-way" data-testid="patrols-under-way" data-count={count}>
-            {count === 0 ? 'none under way' : `${count} under way`}
+            {count === 0 ? t.noneUnderWay : t.underWay(count)}
           </span>
         )}
-        <button type="button" className="panel-close patrols-close" onClick={close} aria-label="Close patrol orders" title="Close (P)">
+        <button type="button" className="panel-close patrols-close" onClick={close} aria-label={t.close} title={t.closeTitle}>
           ×
         </button>
       </div>
@@ -65,14 +70,14 @@ export function PatrolsPanel() {
           {mayPlan && (
             <div className="patrols-actions">
               <button type="button" className="button button-primary" data-testid="patrol-plan" onClick={() => store.setState({ patrolDraft: EMPTY_DRAFT })}>
-                Plan a patrol
+                {t.plan}
               </button>
             </div>
           )}
           {rows.length === 0 ? (
-            <p className="patrols-empty muted">No patrol orders in the last 24 hours.</p>
+            <p className="patrols-empty muted">{t.empty}</p>
           ) : (
-            <ol className="patrols-list" aria-label="Patrol orders">
+            <ol className="patrols-list" aria-label={t.panel}>
               {rows.map((row) => (
                 <PatrolRow
                   key={row.id}

@@ -1,7 +1,9 @@
 import { MAX_RADIUS_M, MIN_RADIUS_M, type NewPatrolOrderInput } from '../../shared/patrols.js';
 import { parseLocation } from '../incidents/location.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
 import type { DraftCheckpoint } from './draft.js';
 import { dueAfter, fromJubaInput } from './jubaInput.js';
+import { patrolFormMessages } from './messages.js';
 
 /** What the operator typed on the patrol form. */
 export interface PatrolFormValues {
@@ -31,27 +33,28 @@ export type BuiltOrder = { ok: true; order: NewPatrolOrderInput } | { ok: false;
  * The order to send, or what is wrong with the form in words the operator can act on. The
  * server checks everything again (windows, roster, overlap) and names any field it refuses.
  */
-export function buildOrder(values: PatrolFormValues): BuiltOrder {
+export function buildOrder(values: PatrolFormValues, lang: Lang = currentLang()): BuiltOrder {
+  const t = patrolFormMessages[lang];
   const problems: PatrolFormProblems = { checkpoint: {} };
-  if (values.unitId === '') problems.unitId = 'Choose the unit to send.';
+  if (values.unitId === '') problems.unitId = t.chooseUnit;
   const startsAt = fromJubaInput(values.start);
   const endsAt = fromJubaInput(values.end);
-  if (startsAt === null) problems.start = 'Give the start as YYYY-MM-DD HH:MM, Juba time.';
-  if (endsAt === null) problems.end = 'Give the return-by time as YYYY-MM-DD HH:MM, Juba time.';
-  else if (startsAt !== null && endsAt <= startsAt) problems.end = 'The return-by time must be after the start.';
-  if (values.checkpoints.length === 0) problems.checkpoints = 'Add at least one checkpoint: click the map or type a location.';
+  if (startsAt === null) problems.start = t.startFormat;
+  if (endsAt === null) problems.end = t.endFormat;
+  else if (startsAt !== null && endsAt <= startsAt) problems.end = t.endAfterStart;
+  if (values.checkpoints.length === 0) problems.checkpoints = t.noCheckpoint;
 
   const checkpoints: NewPatrolOrderInput['checkpoints'] = [];
   for (const c of values.checkpoints) {
     const radius = Number(c.radiusM);
     let dueAt: number | null = null;
-    if (c.name.trim() === '') problems.checkpoint[c.key] = 'Give the checkpoint a name.';
+    if (c.name.trim() === '') problems.checkpoint[c.key] = t.cpNameMissing;
     else if (!Number.isInteger(radius) || radius < MIN_RADIUS_M || radius > MAX_RADIUS_M) {
-      problems.checkpoint[c.key] = `The radius is a whole number of metres, ${MIN_RADIUS_M} to ${MAX_RADIUS_M}.`;
+      problems.checkpoint[c.key] = t.radiusRange(MIN_RADIUS_M, MAX_RADIUS_M);
     } else if (c.due.trim() !== '') {
       dueAt = startsAt === null ? null : dueAfter(c.due, startsAt);
-      if (dueAt === null) problems.checkpoint[c.key] = 'Type the due time as HH:MM, Juba time.';
-      else if (endsAt !== null && dueAt > endsAt) problems.checkpoint[c.key] = `Due ${c.due.trim()} falls after the return-by time.`;
+      if (dueAt === null) problems.checkpoint[c.key] = t.dueFormat;
+      else if (endsAt !== null && dueAt > endsAt) problems.checkpoint[c.key] = t.dueAfterEnd(c.due.trim());
     }
     checkpoints.push({ name: c.name.trim(), lat: c.lat, lon: c.lon, radiusM: radius, ...(dueAt !== null ? { dueAt } : {}) });
   }
@@ -59,7 +62,7 @@ export function buildOrder(values: PatrolFormValues): BuiltOrder {
   let returnTo: NewPatrolOrderInput['returnTo'];
   if (values.returnTo.trim() !== '') {
     const place = parseLocation(values.returnTo);
-    if (place.ok) returnTo = { name: 'Return point', lat: place.lat, lon: place.lon };
+    if (place.ok) returnTo = { name: t.returnPoint, lat: place.lat, lon: place.lon };
     else problems.returnTo = place.problem;
   }
 

@@ -1,14 +1,11 @@
 import { checkpointCounts, checkpointState, isLivePatrol, type Checkpoint, type CheckpointState, type PatrolOrder, type PatrolStatus } from '../../shared/patrols.js';
 import type { Unit } from '../../shared/units.js';
 import { jubaDate, jubaHoursMinutes } from '../format/time.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { patrolMessages } from './messages.js';
 
-export const STATUS_TEXT: Record<PatrolStatus, string> = {
-  planned: 'Planned',
-  active: 'On patrol',
-  overdue: 'Overdue',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-};
+/** An order's status in words, in the current language. */
+export const statusText = (status: PatrolStatus, lang: Lang = currentLang()): string => patrolMessages[lang].status(status);
 
 export interface PatrolRowView {
   id: string;
@@ -29,38 +26,40 @@ export interface PatrolRowView {
 }
 
 const hm = (ms: number) => jubaHoursMinutes(ms);
-const shortDate = (ms: number) => jubaDate(ms).replace(/ \d{4}$/, '');
+const shortDate = (ms: number, lang: Lang) => jubaDate(ms, lang).replace(/ \d{4}$/, '');
 
-function windowText(order: PatrolOrder, now: number): string {
-  const sameDayAsToday = jubaDate(order.startsAt) === jubaDate(now);
-  const endsNextDay = jubaDate(order.endsAt) !== jubaDate(order.startsAt);
-  return `${sameDayAsToday ? '' : `${shortDate(order.startsAt)} `}${hm(order.startsAt)}–${hm(order.endsAt)}${endsNextDay ? ' (+1 day)' : ''} Juba`;
+function windowText(order: PatrolOrder, now: number, lang: Lang): string {
+  const sameDayAsToday = jubaDate(order.startsAt, 'en') === jubaDate(now, 'en');
+  const endsNextDay = jubaDate(order.endsAt, 'en') !== jubaDate(order.startsAt, 'en');
+  return patrolMessages[lang].window(sameDayAsToday ? null : shortDate(order.startsAt, lang), hm(order.startsAt), hm(order.endsAt), endsNextDay);
 }
 
-function checkpointTitle(order: PatrolOrder, c: Checkpoint): string {
-  const due = c.dueAt === null ? `by the end, ${hm(order.endsAt)}` : `due ${hm(c.dueAt)}`;
+function checkpointTitle(order: PatrolOrder, c: Checkpoint, lang: Lang): string {
+  const t = patrolMessages[lang];
+  const due = c.dueAt === null ? t.byTheEnd(hm(order.endsAt)) : t.dueBy(hm(c.dueAt));
   switch (checkpointState(c)) {
     case 'reached':
-      return `${c.name}: reached ${hm(c.reachedAt ?? 0)} (${due})`;
+      return t.reached(c.name, hm(c.reachedAt ?? 0), due);
     case 'late':
-      return `${c.name}: missed, reached late at ${hm(c.reachedAt ?? 0)} (${due})`;
+      return t.late(c.name, hm(c.reachedAt ?? 0), due);
     case 'missed':
-      return `${c.name}: missed (${due})`;
+      return t.missedCp(c.name, due);
     case 'pending':
-      return `${c.name}: not yet reached (${due})`;
+      return t.pending(c.name, due);
   }
 }
 
-function returnText(order: PatrolOrder): string {
+function returnText(order: PatrolOrder, lang: Lang): string {
+  const t = patrolMessages[lang];
   switch (order.status) {
     case 'completed':
-      return `Back ${hm(order.completedAt ?? order.updatedAt)}${order.overdueAt !== null ? `, late (due ${hm(order.endsAt)})` : ''}`;
+      return t.back(hm(order.completedAt ?? order.updatedAt), order.overdueAt !== null ? hm(order.endsAt) : null);
     case 'overdue':
-      return `Not back at ${order.returnTo.name} since ${hm(order.endsAt)}`;
+      return t.notBack(order.returnTo.name, hm(order.endsAt));
     case 'cancelled':
-      return `Cancelled ${hm(order.cancelledAt ?? order.updatedAt)}${order.cancelledBy ? ` by ${order.cancelledBy}` : ''}`;
+      return t.cancelled(hm(order.cancelledAt ?? order.updatedAt), order.cancelledBy);
     default:
-      return `Back at ${order.returnTo.name} by ${hm(order.endsAt)}`;
+      return t.backBy(order.returnTo.name, hm(order.endsAt));
   }
 }
 
@@ -79,7 +78,7 @@ export function orderRank(a: PatrolOrder, b: PatrolOrder): number {
 export const ENDED_SHOWN_MS = 24 * 3600_000;
 
 /** The patrol orders as the panel lists them: those still followed, and those ended in the last 24 hours. */
-export function patrolRows(orders: Iterable<PatrolOrder>, units: ReadonlyMap<string, Unit>, now: number): PatrolRowView[] {
+export function patrolRows(orders: Iterable<PatrolOrder>, units: ReadonlyMap<string, Unit>, now: number, lang: Lang = currentLang()): PatrolRowView[] {
   const shown = [...orders].filter((o) => isLivePatrol(o) || o.updatedAt >= now - ENDED_SHOWN_MS);
   return shown.sort(orderRank).map((order) => {
     const counts = checkpointCounts(order);
@@ -91,12 +90,12 @@ export function patrolRows(orders: Iterable<PatrolOrder>, units: ReadonlyMap<str
       title: order.title,
       status: order.status,
       alarm: order.status === 'overdue' || (outstanding && order.status !== 'cancelled'),
-      window: windowText(order, now),
+      window: windowText(order, now, lang),
       reached: counts.reached,
       missed: counts.missed,
       total: counts.total,
-      checkpoints: order.checkpoints.map((c) => ({ idx: c.idx, name: c.name, state: checkpointState(c), title: checkpointTitle(order, c) })),
-      returnText: returnText(order),
+      checkpoints: order.checkpoints.map((c) => ({ idx: c.idx, name: c.name, state: checkpointState(c), title: checkpointTitle(order, c, lang) })),
+      returnText: returnText(order, lang),
     };
   });
 }

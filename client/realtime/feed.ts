@@ -46,7 +46,10 @@ function throttledWarn(): (key: string, message: string) => void {
 export function startFeed(store: OpsStore, options: FeedOptions = {}): () => void {
   const offlineAfterMs = options.offlineAfterMs ?? 15_000;
   const resyncTimeoutMs = options.resyncTimeoutMs ?? 10_000;
-  const socket: FeedSocket = options.url ? io(options.url) : io();
+  // Retries at most 2 s apart (Socket.IO waits up to 5 s by default): a screen is back on
+  // the live picture within moments of its link returning, even when the browser does not notice.
+  const socketOptions = { reconnectionDelayMax: 2_000 };
+  const socket: FeedSocket = options.url ? io(options.url, socketOptions) : io(socketOptions);
   const warn = throttledWarn();
 
   let offlineTimer: ReturnType<typeof setTimeout> | undefined;
@@ -226,7 +229,8 @@ export function startFeed(store: OpsStore, options: FeedOptions = {}): () => voi
     if (!socket.connected) setLink({ state: 'offline', downSince: store.getState().link.downSince ?? Date.now() });
   };
   const onBrowserOnline = () => {
-    if (!socket.connected) socket.connect();
+    // At once, not at the end of the retry wait: connect() alone waits for a retry already planned.
+    if (!socket.connected) socket.disconnect().connect();
   };
   const browser = 'browser' in options ? options.browser : globalThis.window;
   browser?.addEventListener('offline', onBrowserOffline);

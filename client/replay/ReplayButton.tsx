@@ -1,8 +1,10 @@
 import { useCallback } from 'react';
 import { useKeyShortcut } from '../chrome/shortcut.js';
+import { useMessages } from '../i18n/messages.js';
 import { navigate, useRoute } from '../routing/useRoute.js';
 import { useOps, useOpsStore } from '../state/context.js';
 import { enterReplay, leaveReplay } from './actions.js';
+import { replayMessages } from './messages.js';
 import './replay.css';
 
 /**
@@ -19,6 +21,7 @@ export function ReplayButton() {
     else enterReplay(store);
   }, [store, onAdmin]);
   useKeyShortcut('r', toggle);
+  const t = useMessages(replayMessages);
   return (
     <button
       type="button"
@@ -26,10 +29,10 @@ export function ReplayButton() {
       data-testid="open-replay"
       aria-pressed={on}
       aria-keyshortcuts="R"
-      title={on ? 'Back to the live map (R)' : 'Replay the last hours: where units and incidents were at any moment (R)'}
+      title={on ? t.backTitle : t.openTitle}
       onClick={toggle}
     >
-      Replay
+      {t.replay}
     </button>
   );
 }

@@ -1,6 +1,8 @@
 import { jubaHoursMinutes } from '../format/time.js';
+import { useMessages } from '../i18n/messages.js';
 import { useOpsStore } from '../state/context.js';
 import { BEFORE_REPORT_MS, enterReplay } from './actions.js';
+import { replayMessages } from './messages.js';
 import './replay.css';
 
 /**
@@ -10,16 +12,17 @@ import './replay.css';
 export function ReplayFromReport({ reportedAt }: { reportedAt: number }) {
   const store = useOpsStore();
   const from = reportedAt - BEFORE_REPORT_MS;
+  const t = useMessages(replayMessages);
   return (
     <div className="replay-from-report">
       <button
         type="button"
         className="button button-small replay-from-report-button"
         data-testid="replay-from-report"
-        title={`Replay the map from ${jubaHoursMinutes(from)} Juba, ${BEFORE_REPORT_MS / 60_000} minutes before the report`}
+        title={t.fromReportTitle(jubaHoursMinutes(from), BEFORE_REPORT_MS / 60_000)}
         onClick={() => enterReplay(store, from)}
       >
-        Replay from the report
+        {t.fromReport}
       </button>
     </div>
   );

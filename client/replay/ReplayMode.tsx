@@ -2,12 +2,16 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { DEFAULT_REPLAY_HOURS } from '../../shared/replay.js';
 import { useServerNow } from '../chrome/useNow.js';
 import { jubaDate, jubaHoursMinutes, jubaTime, zuluDtg } from '../format/time.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
 import { useSession } from '../session/context.js';
 import { useOps, useOpsStore } from '../state/context.js';
 import { jumpTo, leaveReplay, setPlaying, setSpeed } from './actions.js';
 import { startReplayEngine } from './engine.js';
 import { goToMoment } from './goTo.js';
 import { hourTicks } from './ticks.js';
+import { replayMessages } from './messages.js';
+import { replayStatusText } from './statusText.js';
 import { REPLAY_SPEEDS } from './view.js';
 import './replay.css';
 
@@ -22,22 +26,25 @@ const STEPS = [
 /** Banner across the top of the map: nobody may take the replayed picture for the live one. */
 function ReplayBanner() {
   const at = useOps((s) => s.replay?.shownAt ?? s.replay?.at ?? 0);
+  const t = useMessages(replayMessages);
   return (
     <div className="replay-banner" role="status" data-testid="replay-banner">
-      REPLAY — {jubaHoursMinutes(at)} Juba, not live
+      {t.banner(jubaHoursMinutes(at))}
     </div>
   );
 }
 
 /** The time readout: Juba time and date beside the Zulu date-time group. */
 function ReplayClock({ at }: { at: number }) {
+  const t = useMessages(replayMessages);
+  const lang = useLang();
   return (
     <div className="replay-clock">
       <span className="replay-clock-juba" data-testid="replay-juba">
-        {jubaTime(at)} <span className="replay-clock-unit">Juba</span>
+        {jubaTime(at)} <span className="replay-clock-unit">{t.juba}</span>
       </span>
       <span className="replay-clock-sub">
-        <span>{jubaDate(at)}</span>
+        <span>{jubaDate(at, lang)}</span>
         <span className="mono" data-testid="replay-zulu">
           {zuluDtg(at)}
         </span>
@@ -51,11 +58,12 @@ function GoTo({ now, earliest }: { now: number; earliest: number }) {
   const store = useOpsStore();
   const [text, setText] = useState('');
   const [wrong, setWrong] = useState<string | null>(null);
+  const t = useMessages(replayMessages);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const at = goToMoment(text, now);
-    if (at === null) setWrong('Type a Juba time as 14:05, or a date and time as 2027-03-10 14:05.');
-    else if (at < earliest || at > now) setWrong(`Replay covers ${jubaDate(earliest)} ${jubaHoursMinutes(earliest)} to now (Juba).`);
+    if (at === null) setWrong(t.goToFormat);
+    else if (at < earliest || at > now) setWrong(t.goToRange(`${jubaDate(earliest)} ${jubaHoursMinutes(earliest)}`));
     else {
       setWrong(null);
       jumpTo(store, at);
@@ -64,7 +72,7 @@ function GoTo({ now, earliest }: { now: number; earliest: number }) {
   return (
     <form className="replay-goto" onSubmit={submit}>
       <label className="replay-goto-label" htmlFor="replay-goto-input">
-        Go to
+        {t.goTo}
       </label>
       <input
         id="replay-goto-input"
@@ -77,7 +85,7 @@ function GoTo({ now, earliest }: { now: number; earliest: number }) {
         onChange={(e) => setText(e.target.value)}
       />
       <button type="submit" className="button button-small" data-testid="replay-goto-submit">
-        Go
+        {t.go}
       </button>
       {wrong && (
         <span id="replay-goto-wrong" className="replay-goto-wrong" role="alert">
@@ -98,6 +106,8 @@ export function ReplayMode() {
   const session = useSession();
   const replay = useOps((s) => s.replay);
   const serverNow = useServerNow(1_000);
+  const lang = useLang();
+  const t = useMessages(replayMessages);
 
   useEffect(() => startReplayEngine(store, session), [store, session]);
 
@@ -106,17 +116,18 @@ export function ReplayMode() {
   const to = Math.floor(serverNow / MIN) * MIN;
   const from = to - hours * 3600_000;
   // Worked out again once a minute, as the slider's ends move on.
-  const ticks = useMemo(() => hourTicks(from, to), [from, to]);
+  // (and when the language changes: midnight is marked with the date in words)
+  const ticks = useMemo(() => hourTicks(from, to, lang), [from, to, lang]);
 
   if (!replay) return null;
   const at = Math.min(Math.max(replay.at, from), serverNow);
-  const status = replay.problem ?? replay.note ?? (replay.loading ? 'Loading the picture…' : null);
+  const status = replayStatusText(replay, lang);
 
   return (
     <>
       <div className="replay-frame" aria-hidden="true" />
       <ReplayBanner />
-      <section className="replay-bar" data-testid="replay-bar" data-loading={replay.loading ? 'yes' : 'no'} data-playing={replay.playing ? 'yes' : 'no'} aria-label="Replay controls">
+      <section className="replay-bar" data-testid="replay-bar" data-loading={replay.loading ? 'yes' : 'no'} data-playing={replay.playing ? 'yes' : 'no'} aria-label={t.controls}>
         <div className="replay-row">
           <button
             type="button"
@@ -125,9 +136,9 @@ export function ReplayMode() {
             aria-pressed={replay.playing}
             onClick={() => setPlaying(store, !replay.playing)}
           >
-            {replay.playing ? 'Pause' : 'Play'}
+            {replay.playing ? t.pause : t.play}
           </button>
-          <div className="replay-speeds" role="group" aria-label="Speed">
+          <div className="replay-speeds" role="group" aria-label={t.speed}>
             {REPLAY_SPEEDS.map((speed) => (
               <button
                 key={speed}
@@ -135,14 +146,14 @@ export function ReplayMode() {
                 className="button button-small replay-speed"
                 data-testid={`replay-speed-${speed}`}
                 aria-pressed={replay.speed === speed}
-                title={`${speed} replayed second${speed === 1 ? '' : 's'} a second`}
+                title={t.speedTitle(speed)}
                 onClick={() => setSpeed(store, speed)}
               >
                 {speed}×
               </button>
             ))}
           </div>
-          <div className="replay-steps" role="group" aria-label="Step">
+          <div className="replay-steps" role="group" aria-label={t.step}>
             {STEPS.slice(0, 2).map((step) => (
               <button key={step.ms} type="button" className="button button-small" data-testid={`replay-step${step.ms}`} onClick={() => jumpTo(store, Math.max(from, at + step.ms))}>
                 {step.label}
@@ -150,7 +161,7 @@ export function ReplayMode() {
             ))}
           </div>
           <ReplayClock at={at} />
-          <div className="replay-steps" role="group" aria-label="Step forward">
+          <div className="replay-steps" role="group" aria-label={t.stepForward}>
             {STEPS.slice(2).map((step) => (
               <button key={step.ms} type="button" className="button button-small" data-testid={`replay-step+${step.ms}`} onClick={() => jumpTo(store, Math.min(serverNow, at + step.ms))}>
                 {step.label}
@@ -161,8 +172,8 @@ export function ReplayMode() {
           <span className={`replay-status${replay.problem ? ' replay-status-problem' : ''}`} data-testid="replay-status" role="status">
             {status}
           </span>
-          <button type="button" className="button replay-live" data-testid="replay-live" title="Back to the live map (R)" onClick={() => leaveReplay(store)}>
-            Back to live
+          <button type="button" className="button replay-live" data-testid="replay-live" title={t.backTitle} onClick={() => leaveReplay(store)}>
+            {t.backToLive}
           </button>
         </div>
         <div className="replay-track">
@@ -170,8 +181,8 @@ export function ReplayMode() {
             type="range"
             className="replay-slider"
             data-testid="replay-slider"
-            aria-label={`Moment to replay, the last ${hours} hours`}
-            aria-valuetext={`${jubaHoursMinutes(at)} Juba, ${jubaDate(at)}`}
+            aria-label={t.slider(hours)}
+            aria-valuetext={t.sliderValue(jubaHoursMinutes(at), jubaDate(at, lang))}
             min={from}
             max={to}
             step={MIN}

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import { ReplayRange, ReplayState, ReplayTracks, REPLAY_LOOKBACK_MS } from '../../shared/replay.js';
-import { jubaHoursMinutes } from '../format/time.js';
 import { isWorthRetrying } from '../http/retry.js';
 import { policyFrom } from '../state/status.js';
 import { serverNow, type OpsState, type OpsStore } from '../state/store.js';
 import { ReplayTimeline } from './timeline.js';
-import { fetchingAt, type ReplayView } from './view.js';
+import { fetchingAt, type ReplayNote, type ReplayView } from './view.js';
 
 /** The part of the session replay needs: GET a Reply<T> route. */
 export interface ReplayFetch {
@@ -68,10 +67,10 @@ export function startReplayEngine(store: OpsStore, http: ReplayFetch, options: R
       } catch (err) {
         if (signal.aborted) return null;
         if (!isWorthRetrying(err)) {
-          patch({ problem: problemText(err), loading: false, playing: false });
+          patch({ problem: { kind: 'refused', detail: problemText(err) }, loading: false, playing: false });
           return null;
         }
-        patch({ problem: `No answer from the server (${problemText(err)}); trying again…` });
+        patch({ problem: { kind: 'retrying', detail: problemText(err) } });
         await new Promise((r) => setTimeout(r, delay));
         delay = Math.min(delay * 2, 30_000);
       }
@@ -128,8 +127,7 @@ export function startReplayEngine(store: OpsStore, http: ReplayFetch, options: R
       const s = store.getState();
       // A moment older than the server keeps (an old incident's report) starts at the earliest kept.
       const moment = Math.min(Math.max(at, earliest(s) + 60_000), latest(s));
-      const note =
-        moment > at ? `Replay reaches back ${s.replay?.hours ?? '?'} h: ${jubaHoursMinutes(at)} Juba is older, so it starts at ${jubaHoursMinutes(moment)} Juba.` : null;
+      const note: ReplayNote | null = moment > at ? { kind: 'clamped', hours: s.replay?.hours ?? null, asked: at, starts: moment } : null;
       if (moment !== at) patch({ at: moment, note });
       const state = await ask(`/api/replay/state?at=${moment}`, ReplayState, controller.signal);
       if (!state) return;
@@ -164,7 +162,7 @@ export function startReplayEngine(store: OpsStore, http: ReplayFetch, options: R
     // At the present (or past what is loaded when that ends within a minute of it): nothing more to play.
     if (at >= end || (at > timeline.to && end - timeline.to < CAUGHT_UP_MS)) {
       const last = Math.min(at, end, timeline.to);
-      patch({ at: last, playing: false, note: 'Replay has caught up with the present: press Back to live for the live picture.', ...pictureAt(last) });
+      patch({ at: last, playing: false, note: { kind: 'caught-up' }, ...pictureAt(last) });
       return;
     }
     // Ahead of what is loaded: hold there until the next window comes.

@@ -1,4 +1,5 @@
 import { jubaDate, jubaHoursMinutes } from '../format/time.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
 
 const HOUR = 3600_000;
 
@@ -24,7 +25,7 @@ function labelEvery(hours: number): number {
  * UTC's), labelled "14:00" every few hours and with the date at midnight.
  * @example hourTicks(Date.UTC(2027, 2, 10, 6, 30), Date.UTC(2027, 2, 10, 9, 30)).map((t) => t.label) // ['09:00', '10:00', '11:00']
  */
-export function hourTicks(from: number, to: number): Tick[] {
+export function hourTicks(from: number, to: number, lang: Lang = currentLang()): Tick[] {
   if (!(to > from)) return [];
   const hours = (to - from) / HOUR;
   const every = labelEvery(hours);
@@ -37,7 +38,7 @@ export function hourTicks(from: number, to: number): Tick[] {
     if (hour % markEvery !== 0) continue;
     const day = hour === 0;
     const labelled = hour % every === 0;
-    ticks.push({ at, position: (at - from) / (to - from), label: day ? jubaDate(at).replace(/ \d{4}$/, '') : labelled ? wall : '', day });
+    ticks.push({ at, position: (at - from) / (to - from), label: day ? jubaDate(at, lang).replace(/ \d{4}$/, '') : labelled ? wall : '', day });
   }
   return ticks;
 }

@@ -6,6 +6,15 @@ export const REPLAY_SPEEDS = [1, 10, 60, 600] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 
 /**
+ * What went wrong: the server refused (its own words, shown as sent), or did not answer and is
+ * asked again. Kept as what happened, not as a sentence, so the screen words it in its language.
+ */
+export type ReplayProblem = { kind: 'refused'; detail: string } | { kind: 'retrying'; detail: string };
+
+/** A moment older than the server keeps started at the earliest kept; or replay reached the present. */
+export type ReplayNote = { kind: 'clamped'; hours: number | null; asked: number; starts: number } | { kind: 'caught-up' };
+
+/**
  * Replay on this screen: the moment shown and how it moves, and the picture at that moment.
  * Kept beside the live state, never in it: the live feed runs on underneath and takes over
  * again the moment replay ends.
@@ -27,10 +36,10 @@ export interface ReplayView {
   shownAt: number | null;
   /** waiting for the server: the picture may lag the moment chosen */
   loading: boolean;
-  /** what went wrong, in words for the screen; null when all is well */
-  problem: string | null;
+  /** what went wrong; null when all is well */
+  problem: ReplayProblem | null;
   /** something worth saying that is not a fault (replay reached the present) */
-  note: string | null;
+  note: ReplayNote | null;
 }
 
 /** Replay as it starts: paused at `at`, nothing loaded yet. */

@@ -1,9 +1,13 @@
-import { PRODUCT_NAME } from '../chrome/Header.js';
+import { chromeMessages } from '../chrome/messages.js';
+import { useMessages } from '../i18n/messages.js';
+import { sessionMessages } from './messages.js';
 import { useOps } from '../state/context.js';
 import './login.css';
 
 /** While the browser asks the server who it is; says so plainly if the server cannot be reached. */
 export function CheckingPage() {
+  const t = useMessages(sessionMessages);
+  const chrome = useMessages(chromeMessages);
   const problem = useOps((s) => (s.session.status === 'checking' ? s.session.problem : null));
   return (
     <div className="login-screen" data-testid="session-checking">
@@ -12,9 +16,9 @@ export function CheckingPage() {
           <span className="brand-badge" aria-hidden="true">
             UN
           </span>
-          <h1 className="login-title">{PRODUCT_NAME}</h1>
+          <h1 className="login-title">{chrome.productName}</h1>
         </div>
-        <p role="status">{problem ? 'Cannot reach the server — trying again…' : 'Connecting to the server…'}</p>
+        <p role="status">{problem ? t.cannotReach : t.connecting}</p>
         {problem && <p className="muted login-footnote">{problem}</p>}
       </div>
     </div>

@@ -1,5 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { PRODUCT_NAME } from '../chrome/Header.js';
+import { chromeMessages } from '../chrome/messages.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { useMessages } from '../i18n/messages.js';
+import type { SignedOutReason } from '../state/session.js';
+import { sessionMessages } from './messages.js';
 import { ReplyError } from '../http/errors.js';
 import { useOps } from '../state/context.js';
 import { useSession } from './context.js';
@@ -8,11 +12,16 @@ import './login.css';
 
 /** Shown whenever nobody is signed in: at first, after signing out, and when a session ends. */
 export function LoginPage({ wall }: { wall: boolean }) {
+  const t = useMessages(sessionMessages);
+  const chrome = useMessages(chromeMessages);
   const session = useSession();
   const reason = useOps((s) => (s.session.status === 'signed-out' ? s.session.reason : null));
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // Kept as the failure itself, so its words follow a change of language.
+  const [error, setError] = useState<{ failure: unknown; at: number } | 'empty' | null>(null);
+  const reasonText: Record<SignedOutReason, string> = { 'signed-out': t.signedOut, ended: t.ended, 'wall-ended': t.wallEnded };
+  const errorText = error === null ? null : error === 'empty' ? t.enterBoth : loginErrorText(error.failure, error.at);
   const [pending, setPending] = useState(false);
   const passwordInput = useRef<HTMLInputElement>(null);
 
@@ -20,7 +29,7 @@ export function LoginPage({ wall }: { wall: boolean }) {
     e.preventDefault();
     if (pending) return;
     if (username.trim() === '' || password === '') {
-      setError('Enter your username and password.');
+      setError('empty');
       return;
     }
     setPending(true);
@@ -30,7 +39,7 @@ export function LoginPage({ wall }: { wall: boolean }) {
       await session.signIn({ username: username.trim(), password });
     } catch (err) {
       setPending(false);
-      setError(loginErrorText(err));
+      setError({ failure: err, at: Date.now() });
       if (err instanceof ReplyError && err.code === 'unauthenticated') {
         setPassword('');
         passwordInput.current?.focus();
@@ -46,17 +55,18 @@ export function LoginPage({ wall }: { wall: boolean }) {
             UN
           </span>
           <h1 id="login-title" className="login-title">
-            {PRODUCT_NAME}
+            {chrome.productName}
           </h1>
         </div>
+        <LanguageSwitch />
         {reason && (
           <p className="login-reason" role="status" data-testid="login-reason">
-            {reason}
+            {reasonText[reason]}
           </p>
         )}
-        {wall && !reason && <p className="login-reason">This wall display is not signed in. Open its wall link again, or sign in.</p>}
+        {wall && !reason && <p className="login-reason">{t.wallNotSignedIn}</p>}
         <label className="login-label" htmlFor="login-username">
-          Username
+          {t.username}
         </label>
         <input
           id="login-username"
@@ -71,7 +81,7 @@ export function LoginPage({ wall }: { wall: boolean }) {
           onChange={(e) => setUsername(e.target.value)}
         />
         <label className="login-label" htmlFor="login-password">
-          Password
+          {t.password}
         </label>
         <input
           id="login-password"
@@ -84,13 +94,13 @@ export function LoginPage({ wall }: { wall: boolean }) {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <div className="login-error" role="alert" data-testid="login-error" hidden={!error}>
-          {error}
+        <div className="login-error" role="alert" data-testid="login-error" hidden={!errorText}>
+          {errorText}
         </div>
         <button type="submit" className="button button-primary login-submit" data-testid="login-submit" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
+          {pending ? t.signingIn : t.signIn}
         </button>
-        <p className="login-footnote muted">For authorised UNMISS personnel. Every sign-in is recorded.</p>
+        <p className="login-footnote muted">{t.footnote}</p>
       </form>
     </div>
   );

@@ -1,6 +1,8 @@
 import { sentence } from '../format/sentence.js';
 import { jubaHoursMinutes } from '../format/time.js';
 import { ReplyError } from '../http/errors.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { sessionMessages } from './messages.js';
 
 const LOCKED_UNTIL = /locked until (\d{2}):(\d{2}) UTC/;
 
@@ -14,21 +16,25 @@ export function lockEnd(hours: number, minutes: number, now: number): number {
   return today < now - 3_600_000 ? today + 86_400_000 : today;
 }
 
-/** What the sign-in page says when a sign-in fails: the server's reason, in plain words. */
-export function loginErrorText(err: unknown, now = Date.now()): string {
-  if (!(err instanceof ReplyError)) return 'Signing in failed. Try again.';
+/**
+ * What the sign-in page says when a sign-in fails: the server's reason, in plain words. The
+ * usual failures are worded in the reader's language; other reasons are the server's own.
+ */
+export function loginErrorText(err: unknown, now = Date.now(), lang: Lang = currentLang()): string {
+  const t = sessionMessages[lang];
+  if (!(err instanceof ReplyError)) return t.failed;
   switch (err.code) {
     case 'unauthenticated':
-      return 'Wrong username or password.';
+      return t.wrong;
     case 'invalid_input':
-      return 'Enter your username and password.';
+      return t.enterBoth;
     case 'network':
-      return 'Cannot reach the server. Check the network link and try again.';
+      return t.network;
     case 'rate_limited': {
       const locked = LOCKED_UNTIL.exec(err.message);
       if (!locked) return sentence(err.message);
       const juba = jubaHoursMinutes(lockEnd(Number(locked[1]), Number(locked[2]), now));
-      return `${sentence(err.message).replace(/\.$/, '')} (${juba} Juba). Try again then, or ask an administrator to reset your password.`;
+      return t.lockedUntil(sentence(err.message).replace(/\.$/, ''), juba);
     }
     default:
       return sentence(err.message);

@@ -1,19 +1,41 @@
+import { currentLang, type Lang } from '../i18n/lang.js';
+
 /** The groups the layer switcher turns on and off. */
 export const LAYER_GROUPS = ['units', 'unitLabels', 'accuracy', 'trails', 'incidents', 'incidentLabels', 'offices', 'pocSites', 'policeStations', 'corridors'] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 
-export const LAYER_GROUP_LABEL: Record<LayerGroup, string> = {
-  units: 'Patrols',
-  unitLabels: 'Patrol callsigns',
-  accuracy: 'Position accuracy',
-  trails: 'Trails (last 30 min)',
-  incidents: 'Incidents',
-  incidentLabels: 'Incident titles',
-  offices: 'HQ & field offices',
-  pocSites: 'POC sites',
-  policeStations: 'Police stations',
-  corridors: 'Migration corridors',
+const LAYER_GROUP_WORDS: Record<Lang, Record<LayerGroup, string>> = {
+  en: {
+    units: 'Patrols',
+    unitLabels: 'Patrol callsigns',
+    accuracy: 'Position accuracy',
+    trails: 'Trails (last 30 min)',
+    incidents: 'Incidents',
+    incidentLabels: 'Incident titles',
+    offices: 'HQ & field offices',
+    pocSites: 'POC sites',
+    policeStations: 'Police stations',
+    corridors: 'Migration corridors',
+  },
+  fr: {
+    units: 'Patrouilles',
+    unitLabels: 'Indicatifs des patrouilles',
+    accuracy: 'Précision des positions',
+    trails: 'Traces (30 dernières min)',
+    incidents: 'Incidents',
+    incidentLabels: 'Titres des incidents',
+    offices: 'QG et bureaux de terrain',
+    pocSites: 'Sites PoC',
+    policeStations: 'Postes de police',
+    corridors: 'Couloirs de transhumance',
+  },
 };
+
+/** A layer group's name in the current language (or the one given). */
+export const layerGroupLabel = (group: LayerGroup, lang: Lang = currentLang()): string => LAYER_GROUP_WORDS[lang][group];
+
+/** @deprecated English only: use layerGroupLabel(). Kept until every caller has moved. */
+export const LAYER_GROUP_LABEL: Record<LayerGroup, string> = LAYER_GROUP_WORDS.en;
 
 export const DEFAULT_LAYERS: Record<LayerGroup, boolean> = {
   units: true,

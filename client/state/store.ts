@@ -27,13 +27,19 @@ export interface Link {
   everConnected: boolean;
 }
 
+/** Something the map needs that failed to load, and why (the server's or the client's words). */
+export interface LoadFailure {
+  part: 'config' | 'pack' | 'basemap';
+  detail: string;
+}
+
 export interface OpsState {
   session: SessionState;
   config: ClientConfig | null;
   pack: MissionPack | null;
   basemap: Basemap | null;
   /** the latest failure to load something, shown until that thing loads */
-  loadError: string | null;
+  loadError: LoadFailure | null;
   units: ReadonlyMap<string, Unit>;
   /** incidents this screen may see (need-to-know ones coarsened by the server), by id */
   incidents: ReadonlyMap<string, IncidentSummary>;

@@ -1,8 +1,11 @@
 import { useServerNow } from '../chrome/useNow.js';
-import { CATEGORY_CODE, CATEGORY_COLOUR, CATEGORY_LABEL } from '../incidents/categories.js';
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { CATEGORY_CODE, CATEGORY_COLOUR, categoryLabel } from '../incidents/categories.js';
 import { useOps } from '../state/context.js';
 import { policyFrom } from '../state/status.js';
-import { alertSubject, CATEGORY_SHORT, officePatrols, oldestUnacknowledged, openAlerts, recentIncidents, topCategories, waitedFor } from './kpis.js';
+import { alertSubject, categoryShort, officePatrols, oldestUnacknowledged, openAlerts, recentIncidents, topCategories, waitedFor } from './kpis.js';
+import { wallMessages } from './messages.js';
 import './wall.css';
 
 /** Rows of categories the column has room for, the last one gathering the rest. */
@@ -10,8 +13,9 @@ const CATEGORY_ROWS = 5;
 
 /** The three link figures, in their colours, with their words for screen readers. */
 function Triple({ live, stale, lost }: { live: number; stale: number; lost: number }) {
+  const t = useMessages(wallMessages);
   return (
-    <span className="wall-triple" aria-label={`${live} live, ${stale} stale, ${lost} lost`}>
+    <span className="wall-triple" aria-label={t.triple(live, stale, lost)}>
       <span className="wall-live">{live}</span>
       <span className="wall-sep" aria-hidden="true">
         ·
@@ -36,6 +40,8 @@ export function KpiStrip() {
   const incidents = useOps((s) => s.incidents);
   const alerts = useOps((s) => s.alerts);
   const config = useOps((s) => s.config);
+  const lang = useLang();
+  const t = useMessages(wallMessages);
 
   const offices = officePatrols(units.values(), now, policyFrom(config));
   const total = offices.reduce(
@@ -49,29 +55,30 @@ export function KpiStrip() {
   const worst = open.reduce((w, a) => Math.max(w, a.severity), 0);
 
   return (
-    <aside className="wall-kpis" data-testid="wall-kpis" aria-label="Key figures">
+    <aside className="wall-kpis" data-testid="wall-kpis" aria-label={t.keyFigures}>
       <section className="wall-kpi">
         <h2 className="wall-kpi-title">
-          Patrols
+          {t.patrols}
           <span className="wall-kpi-figure" data-testid="wall-patrols-total">
             {total.live + total.stale + total.lost + total.noFix}
           </span>
         </h2>
         <p className="wall-kpi-totals" data-testid="wall-patrols-totals">
-          <span className="wall-live">{total.live} live</span> <span className="wall-stale">{total.stale} stale</span>{' '}
-          <span className="wall-lost">{total.lost} lost</span>
+          <span className="wall-live">{t.live(total.live)}</span> <span className="wall-stale">{t.stale(total.stale)}</span>{' '}
+          <span className="wall-lost">{t.lost(total.lost)}</span>
           {total.sos > 0 && (
             <>
               {' '}
-              <span className="wall-sos">{total.sos} SOS</span>
+              <span className="wall-sos">{t.sos(total.sos)}</span>
             </>
           )}
         </p>
         <p className="wall-kpi-subtitle">
-          By office: <span className="wall-live">live</span> · <span className="wall-stale">stale</span> · <span className="wall-lost">lost</span>
+          {t.byOffice} <span className="wall-live">{t.liveWord}</span> · <span className="wall-stale">{t.staleWord}</span> ·{' '}
+          <span className="wall-lost">{t.lostWord}</span>
         </p>
         {offices.length === 0 ? (
-          <p className="wall-kpi-none">No patrols registered</p>
+          <p className="wall-kpi-none">{t.noPatrols}</p>
         ) : (
           <ul className="wall-offices">
             {offices.map((o) => (
@@ -94,28 +101,28 @@ export function KpiStrip() {
 
       <section className="wall-kpi">
         <h2 className="wall-kpi-title">
-          Incidents, last 24 h
+          {t.incidents24h}
           <span className="wall-kpi-figure" data-testid="wall-incidents-total">
             {recent.total}
           </span>
         </h2>
         {recent.total === 0 ? (
-          <p className="wall-kpi-none">None reported</p>
+          <p className="wall-kpi-none">{t.noneReported}</p>
         ) : (
           <ul className="wall-categories">
             {categories.shown.map((row) => (
-              <li key={row.category} className="wall-category" data-testid={`wall-category-${row.category}`} data-count={row.count} title={CATEGORY_LABEL[row.category]}>
+              <li key={row.category} className="wall-category" data-testid={`wall-category-${row.category}`} data-count={row.count} title={categoryLabel(row.category, lang)}>
                 <span className="wall-diamond" style={{ background: CATEGORY_COLOUR[row.category] }} aria-hidden="true">
                   <span>{CATEGORY_CODE[row.category]}</span>
                 </span>
-                <span className="wall-category-name">{CATEGORY_SHORT[row.category]}</span>
+                <span className="wall-category-name">{categoryShort(row.category, lang)}</span>
                 <span className="wall-category-count">{row.count}</span>
               </li>
             ))}
             {categories.rest > 0 && (
               <li className="wall-category" data-testid="wall-category-rest" data-count={categories.rest}>
                 <span className="wall-diamond wall-diamond-rest" aria-hidden="true" />
-                <span className="wall-category-name">{categories.restCategories} more categories</span>
+                <span className="wall-category-name">{t.moreCategories(categories.restCategories)}</span>
                 <span className="wall-category-count">{categories.rest}</span>
               </li>
             )}
@@ -125,20 +132,20 @@ export function KpiStrip() {
 
       <section className={`wall-kpi wall-kpi-alerts${open.length > 0 ? ` wall-kpi-alerts-${worst >= 4 ? 'critical' : 'waiting'}` : ''}`}>
         <h2 className="wall-kpi-title">
-          Open alerts
+          {t.openAlerts}
           <span className="wall-kpi-figure" data-testid="wall-open-alerts">
             {open.length}
           </span>
         </h2>
-        <p className="wall-kpi-subtitle">Oldest unacknowledged</p>
+        <p className="wall-kpi-subtitle">{t.oldestUnacknowledged}</p>
         <p className="wall-oldest" data-testid="wall-oldest-alert" data-alert-id={oldest?.id ?? ''}>
           {oldest ? (
             <>
               <span className="wall-oldest-what">{alertSubject(oldest, units)}</span>{' '}
-              <span className="wall-oldest-age">· {waitedFor(oldest.raisedAt, now)}</span>
+              <span className="wall-oldest-age">· {waitedFor(oldest.raisedAt, now, lang)}</span>
             </>
           ) : (
-            'None: every alert acknowledged'
+            t.allAcknowledged
           )}
         </p>
       </section>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { useMessages } from '../i18n/messages.js';
 import { cycleSecondsFrom, focusedSpot } from './cycle.js';
+import { wallMessages } from './messages.js';
 import { useHotspotCycle } from './useHotspotCycle.js';
 import './wall.css';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Moves the wall's map between the whole mission and the hot spots by itself, and says over the
@@ -14,6 +14,7 @@ export function WallFocus() {
   const { focus, spots } = useHotspotCycle(cycleS);
   const current = focusedSpot(focus, spots);
   const urgent = focus.kind === 'hotspot' && focus.alertId !== null;
+  const t = useMessages(wallMessages);
 
   return (
     <div
@@ -26,17 +27,15 @@ export function WallFocus() {
     >
       {current ? (
         <>
-          <span className="wall-focus-tag">{urgent ? 'New alert:' : 'Focus:'}</span>{' '}
+          <span className="wall-focus-tag">{urgent ? t.newAlert : t.focus}</span>{' '}
           <span className="wall-focus-what">{current.spot.label}</span>{' '}
-          {current.position !== null && <span className="wall-focus-count">{`· ${current.position} of ${spots.length}`}</span>}
+          {current.position !== null && <span className="wall-focus-count">{t.position(current.position, spots.length)}</span>}
         </>
       ) : (
         <>
-          <span className="wall-focus-tag">Whole mission</span>{' '}
+          <span className="wall-focus-tag">{t.wholeMission}</span>{' '}
           <span className="wall-focus-count">
-            {spots.length === 0
-              ? '· no hot spots'
-              : `· ${plural(spots.length, 'hot spot', 'hot spots')}${cycleS === 0 ? '' : ', shown in turn'}`}
+{spots.length === 0 ? t.noHotSpots : t.hotSpots(spots.length, cycleS !== 0)}
           </span>
         </>
       )}

@@ -3,7 +3,8 @@ import { OPEN_STATUSES, type IncidentSummary } from '../../shared/incidents.js';
 import type { Unit } from '../../shared/units.js';
 import { bannerOrder, isNotice, isUnacknowledged } from '../alerts/pick.js';
 import { ALERT_KIND_LABEL } from '../alerts/severity.js';
-import { SEVERITY_LABEL } from '../incidents/categories.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
+import { wallMessages } from './messages.js';
 
 /** Close enough to see a patrol among its neighbours. */
 export const UNIT_ZOOM = 11;
@@ -24,6 +25,9 @@ export interface Hotspot {
   zoom: number;
 }
 
+// The alert's kind in words; the English table until the alerts area has its French words.
+const alertKindWords = (kind: Alert['kind'], _lang: Lang): string => ALERT_KIND_LABEL[kind];
+
 const unitKey = (id: string) => `unit:${id}`;
 const incidentKey = (id: string) => `incident:${id}`;
 
@@ -39,6 +43,7 @@ export function findHotspots(
   units: ReadonlyMap<string, Unit>,
   incidents: ReadonlyMap<string, IncidentSummary>,
   alerts: ReadonlyMap<string, Alert>,
+  lang: Lang = currentLang(),
 ): Hotspot[] {
   const list: Hotspot[] = [];
   const seen = new Set<string>();
@@ -50,27 +55,27 @@ export function findHotspots(
 
   const sos = [...units.values()].filter((u) => u.activity === 'sos' && u.last).sort((a, b) => (b.last?.time ?? 0) - (a.last?.time ?? 0));
   for (const unit of sos) {
-    if (unit.last) add({ key: unitKey(unit.id), kind: 'sos', label: `SOS — ${unit.callsign}`, lon: unit.last.lon, lat: unit.last.lat, zoom: UNIT_ZOOM });
+    if (unit.last) add({ key: unitKey(unit.id), kind: 'sos', label: wallMessages[lang].sosOf(unit.callsign), lon: unit.last.lon, lat: unit.last.lat, zoom: UNIT_ZOOM });
   }
 
   const waiting = [...alerts.values()].filter((a) => isUnacknowledged(a) && !isNotice(a)).sort(bannerOrder);
   for (const alert of waiting) {
-    const spot = alertHotspot(alert, units, incidents);
+    const spot = alertHotspot(alert, units, incidents, lang);
     if (spot) add(spot);
     // The incident opened for a patrol's alert is where the patrol is.
     if (alert.incidentId !== null && alert.unitId !== null && units.get(alert.unitId)?.last) seen.add(incidentKey(alert.incidentId));
   }
 
   const hot = [...incidents.values()].filter(isHotIncident).sort((a, b) => b.severity - a.severity || b.reportedAt - a.reportedAt || a.id.localeCompare(b.id));
-  for (const incident of hot) add(incidentHotspot(incident));
+  for (const incident of hot) add(incidentHotspot(incident, lang));
   return list;
 }
 
-function incidentHotspot(incident: IncidentSummary): Hotspot {
+function incidentHotspot(incident: IncidentSummary, lang: Lang): Hotspot {
   return {
     key: incidentKey(incident.id),
     kind: 'incident',
-    label: `${SEVERITY_LABEL[incident.severity] ?? 'Open'} incident — ${incident.title}`,
+    label: wallMessages[lang].incidentOf(incident.severity, incident.title),
     lon: incident.location.lon,
     lat: incident.location.lat,
     zoom: INCIDENT_ZOOM,
@@ -78,13 +83,18 @@ function incidentHotspot(incident: IncidentSummary): Hotspot {
 }
 
 /** Where an alert points: its patrol if that has a fix, else its incident; null if neither is known. */
-export function alertHotspot(alert: Alert, units: ReadonlyMap<string, Unit>, incidents: ReadonlyMap<string, IncidentSummary>): Hotspot | null {
+export function alertHotspot(
+  alert: Alert,
+  units: ReadonlyMap<string, Unit>,
+  incidents: ReadonlyMap<string, IncidentSummary>,
+  lang: Lang = currentLang(),
+): Hotspot | null {
   const unit = alert.unitId === null ? undefined : units.get(alert.unitId);
   if (unit?.last) {
     return {
       key: unitKey(unit.id),
       kind: alert.kind === 'sos' ? 'sos' : 'alert',
-      label: alert.kind === 'sos' ? `SOS — ${unit.callsign}` : `${ALERT_KIND_LABEL[alert.kind]} — ${unit.callsign}`,
+      label: alert.kind === 'sos' ? wallMessages[lang].sosOf(unit.callsign) : `${alertKindWords(alert.kind, lang)} — ${unit.callsign}`,
       lon: unit.last.lon,
       lat: unit.last.lat,
       zoom: UNIT_ZOOM,
@@ -95,7 +105,7 @@ export function alertHotspot(alert: Alert, units: ReadonlyMap<string, Unit>, inc
     return {
       key: incidentKey(incident.id),
       kind: 'alert',
-      label: `${ALERT_KIND_LABEL[alert.kind]} — ${incident.title}`,
+      label: `${alertKindWords(alert.kind, lang)} — ${incident.title}`,
       lon: incident.location.lon,
       lat: incident.location.lat,
       zoom: INCIDENT_ZOOM,

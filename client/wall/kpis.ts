@@ -4,7 +4,9 @@ import type { FieldOfficeId } from '../../shared/sites.js';
 import type { Unit } from '../../shared/units.js';
 import { isNotice, isUnacknowledged } from '../alerts/pick.js';
 import { ALERT_KIND_LABEL } from '../alerts/severity.js';
+import { currentLang, type Lang } from '../i18n/lang.js';
 import { effectiveStatus, type StatusPolicy } from '../state/status.js';
+import { categoryShortMessages } from './messages.js';
 
 /** The key figures along the wall display, worked out from what the screen holds. */
 
@@ -115,7 +117,9 @@ export function alertSubject(alert: Alert, units: ReadonlyMap<string, Unit>): st
  * How long something has waited, short enough for a figure on the wall.
  * @example waitedFor(now - 7 * 60_000, now) === '7 min'
  */
-export function waitedFor(sinceMs: number, nowMs: number): string {
+export function waitedFor(sinceMs: number, nowMs: number, lang: Lang = currentLang()): string {
+  // Days are "j" (jours) in French; the other units are the same in both languages.
+  const day = lang === 'fr' ? 'j' : 'd';
   const s = Math.max(0, Math.floor((nowMs - sinceMs) / 1000));
   if (s < 60) return `${s} s`;
   const min = Math.floor(s / 60);
@@ -123,23 +127,10 @@ export function waitedFor(sinceMs: number, nowMs: number): string {
   const h = Math.floor(min / 60);
   if (h < 24) return min % 60 === 0 ? `${h} h` : `${h} h ${min % 60} min`;
   const d = Math.floor(h / 24);
-  return h % 24 === 0 ? `${d} d` : `${d} d ${h % 24} h`;
+  return h % 24 === 0 ? `${d} ${day}` : `${d} ${day} ${h % 24} h`;
 }
 
-/** Category names short enough for one line of the wall's figures. */
-export const CATEGORY_SHORT: Record<IncidentCategory, string> = {
-  'threat-to-civilians': 'Threat to civilians',
-  'intercommunal-clash': 'Intercommunal clash',
-  'cattle-raiding': 'Cattle raiding',
-  sgbv: 'SGBV',
-  'human-rights-violation': 'Human-rights violation',
-  'public-order': 'Public order',
-  crime: 'Crime',
-  'threat-to-un': 'Threat to UN',
-  'humanitarian-access-denial': 'Access denial',
-  'election-related': 'Election-related',
-  'organised-crime': 'Organised crime',
-  'poc-site-security': 'POC-site security',
-  'accident-medical': 'Accident / medical',
-  other: 'Other',
-};
+/** A category's name short enough for one line of the wall's figures, in the current language. */
+export function categoryShort(category: IncidentCategory, lang: Lang = currentLang()): string {
+  return categoryShortMessages[lang][category];
+}

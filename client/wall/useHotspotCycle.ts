@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLang } from '../i18n/lang.js';
 import { useMap } from '../map/MapContext.js';
 import { SOUTH_SUDAN_BOUNDS } from '../map/style.js';
 import { useOps, useOpsStore } from '../state/context.js';
@@ -33,7 +34,9 @@ export function useHotspotCycle(cycleS: number): HotspotCycle {
   const units = useOps((s) => s.units);
   const incidents = useOps((s) => s.incidents);
   const alerts = useOps((s) => s.alerts);
-  const spots = useMemo(() => findHotspots(units, incidents, alerts), [units, incidents, alerts]);
+  // The captions are in the screen's language: worked out again when it changes.
+  const lang = useLang();
+  const spots = useMemo(() => findHotspots(units, incidents, alerts, lang), [units, incidents, alerts, lang]);
 
   const [cycle, setCycle] = useState<CycleState>(initialCycle);
   const cycleRef = useRef(cycle);

@@ -1,3 +1,5 @@
+import { useMessages } from '../i18n/messages.js';
+import { workstationMessages } from './messages.js';
 import type { MapMouseEvent } from 'maplibre-gl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { copyText } from '../admin/copy.js';
@@ -16,6 +18,7 @@ const COPIED_MS = 2_500;
  * copies the grid reference to read out or paste.
  */
 export function CursorReadout() {
+  const t = useMessages(workstationMessages);
   const map = useMap();
   const ref = useRef<HTMLDivElement>(null);
   const field = useRef<HTMLInputElement>(null);
@@ -62,7 +65,7 @@ export function CursorReadout() {
   return (
     <div ref={ref} className="cursor-readout" data-testid="cursor-readout">
       {at && mgrs ? (
-        <button type="button" className="cursor-readout-button" onClick={copy} title="Copy the grid reference (C with the pointer on the map)" aria-keyshortcuts="C">
+        <button type="button" className="cursor-readout-button" onClick={copy} title={t.copyTitle} aria-keyshortcuts="C">
           <span className="cursor-readout-mgrs mono" data-testid="cursor-mgrs">
             {mgrs}
           </span>
@@ -71,11 +74,11 @@ export function CursorReadout() {
           </span>
         </button>
       ) : (
-        <span className="cursor-readout-hint muted">Point at the map for its grid reference</span>
+        <span className="cursor-readout-hint muted">{t.pointAtMap}</span>
       )}
       {copied && (
         <span className={`cursor-readout-copied${copied.ok ? '' : ' cursor-readout-copied-failed'}`} role="status" data-testid="cursor-copied">
-          {copied.ok ? `Copied ${copied.mgrs}` : 'Could not copy: select the reference and copy it by hand'}
+          {copied.ok ? t.copied(copied.mgrs) : t.couldNotCopy}
         </span>
       )}
       <input ref={field} className="cursor-readout-field" tabIndex={-1} aria-hidden="true" readOnly defaultValue="" />

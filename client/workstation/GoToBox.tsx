@@ -1,3 +1,6 @@
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { workstationMessages } from './messages.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatDecimalDegrees, formatMgrs } from '../format/position.js';
 import { parseLocation } from '../incidents/location.js';
@@ -10,6 +13,8 @@ import { GO_TO_ZOOM, updateWorkstation } from './state.js';
  * the box is closed. What cannot be read is said in words, and nothing moves.
  */
 export function GoToBox() {
+  const lang = useLang();
+  const t = useMessages(workstationMessages);
   const store = useOpsStore();
   const mark = useOps((s) => s.workstation.goToMark);
   const [text, setText] = useState('');
@@ -20,7 +25,7 @@ export function GoToBox() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const place = parseLocation(text);
+    const place = parseLocation(text, lang);
     if (!place.ok) {
       setProblem(place.problem);
       return;
@@ -33,10 +38,10 @@ export function GoToBox() {
   };
 
   return (
-    <section className="tool-card goto-box" data-testid="goto-box" aria-label="Go to a place">
+    <section className="tool-card goto-box" data-testid="goto-box" aria-label={t.goToPlace}>
       <form className="goto-form" onSubmit={submit} noValidate>
         <label htmlFor={GO_TO_INPUT_ID} className="tool-card-title">
-          Go to
+          {t.goTo}
         </label>
         <input
           ref={input}
@@ -44,7 +49,7 @@ export function GoToBox() {
           data-testid="goto-input"
           className="mono"
           value={text}
-          placeholder="36N UL 42815 37287 or 4.85, 31.6"
+          placeholder={t.goToPlaceholder}
           autoComplete="off"
           spellCheck={false}
           aria-invalid={problem !== null}
@@ -62,9 +67,9 @@ export function GoToBox() {
           }}
         />
         <button type="submit" className="button button-primary button-small" data-testid="goto-submit">
-          Go
+          {t.go}
         </button>
-        <button type="button" className="panel-close tool-card-close" onClick={() => closeGoTo(store)} aria-label="Close Go to" title="Close (Esc); the mark goes too">
+        <button type="button" className="panel-close tool-card-close" onClick={() => closeGoTo(store)} aria-label={t.closeGoTo} title={t.closeGoToTitle}>
           ×
         </button>
       </form>
@@ -78,7 +83,7 @@ export function GoToBox() {
           <span className="goto-marked-ring" aria-hidden="true" />
           <span className="goto-marked-text">
             <span>
-              Marked <span className="mono">{formatMgrs(mark.lon, mark.lat)}</span>
+              {t.marked} <span className="mono">{formatMgrs(mark.lon, mark.lat)}</span>
             </span>
             <span className="muted mono">{formatDecimalDegrees(mark.lon, mark.lat)}</span>
           </span>

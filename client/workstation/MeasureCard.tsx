@@ -1,3 +1,5 @@
+import { useMessages } from '../i18n/messages.js';
+import { workstationMessages } from './messages.js';
 import { useEffect } from 'react';
 import { isPlainKey, isTypingTarget } from '../chrome/shortcut.js';
 import { useOps, useOpsStore } from '../state/context.js';
@@ -10,6 +12,7 @@ import { updateWorkstation } from './state.js';
  * mils. Backspace takes back the last point; Esc, M or "Done" ends it.
  */
 export function MeasureCard() {
+  const t = useMessages(workstationMessages);
   const store = useOpsStore();
   const points = useOps((s) => s.workstation.measure);
 
@@ -29,38 +32,38 @@ export function MeasureCard() {
   const undo = () => updateWorkstation(store, (w) => (w.measure ? { measure: w.measure.slice(0, -1) } : {}));
 
   return (
-    <section className="tool-card measure-card" data-testid="measure-card" data-points={points.length} aria-label="Measure a distance">
+    <section className="tool-card measure-card" data-testid="measure-card" data-points={points.length} aria-label={t.measureDistance}>
       <div className="tool-card-head">
-        <h2 className="tool-card-title">Measure</h2>
+        <h2 className="tool-card-title">{t.measure}</h2>
         {m.legsKm.length > 0 && (
           <strong className="measure-total mono" data-testid="measure-total" data-km={m.totalKm}>
             {formatKm(m.totalKm)}
           </strong>
         )}
-        <button type="button" className="panel-close tool-card-close" onClick={() => stopMeasuring(store)} aria-label="End measuring" title="End measuring (Esc or M)">
+        <button type="button" className="panel-close tool-card-close" onClick={() => stopMeasuring(store)} aria-label={t.endMeasuring} title={t.endMeasuringEsc}>
           ×
         </button>
       </div>
       {points.length < 2 ? (
         <p className="measure-hint" data-testid="measure-hint">
-          {points.length === 0 ? 'Click the map where the distance starts.' : 'Click the next point; keep clicking for a path.'}
+          {points.length === 0 ? t.clickStart : t.clickNext}
         </p>
       ) : (
         <>
           <ol className="measure-legs" data-testid="measure-legs">
             {m.legsKm.map((km, i) => (
               <li key={i} data-testid="measure-leg" data-km={km}>
-                <span className="muted">Leg {i + 1}</span> <span className="mono">{formatKm(km)}</span>
+                <span className="muted">{t.leg(i + 1)}</span> <span className="mono">{formatKm(km)}</span>
               </li>
             ))}
           </ol>
           {m.lastBearingDeg !== null && (
             <p className="measure-bearing" data-testid="measure-bearing" data-degrees={m.lastBearingDeg}>
-              <span className="muted">{m.legsKm.length > 1 ? 'Last leg bearing' : 'Bearing'}</span>{' '}
+              <span className="muted">{m.legsKm.length > 1 ? t.lastLegBearing : t.bearing}</span>{' '}
               <span className="mono" data-testid="measure-bearing-degrees">
                 {formatBearing(m.lastBearingDeg)}
               </span>{' '}
-              <span className="muted">true ·</span>{' '}
+              <span className="muted">{t.trueNorth}</span>{' '}
               <span className="mono" data-testid="measure-bearing-mils">
                 {formatMils(degreesToMils(m.lastBearingDeg))}
               </span>
@@ -69,11 +72,11 @@ export function MeasureCard() {
         </>
       )}
       <div className="measure-actions">
-        <button type="button" className="button button-small" data-testid="measure-undo" onClick={undo} disabled={points.length === 0} title="Take back the last point (Backspace)">
-          Undo last point
+        <button type="button" className="button button-small" data-testid="measure-undo" onClick={undo} disabled={points.length === 0} title={t.undoTitle}>
+          {t.undo}
         </button>
-        <button type="button" className="button button-small" data-testid="measure-done" onClick={() => stopMeasuring(store)} title="End measuring (Esc or M)">
-          Done
+        <button type="button" className="button button-small" data-testid="measure-done" onClick={() => stopMeasuring(store)} title={t.endMeasuringEsc}>
+          {t.done}
         </button>
       </div>
     </section>

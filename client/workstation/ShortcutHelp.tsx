@@ -1,3 +1,6 @@
+import { useLang } from '../i18n/lang.js';
+import { useMessages } from '../i18n/messages.js';
+import { SHORTCUT_ACTION_FR, workstationMessages } from './messages.js';
 import { useEffect, useMemo, useRef } from 'react';
 import { useOpsStore } from '../state/context.js';
 import { shortcutsOnScreen } from './shortcuts.js';
@@ -13,6 +16,8 @@ function controlsOnScreen(): { keys: string; title: string }[] {
 
 /** Every key this desk answers to, over the map; Esc, ? or a click outside closes it. */
 export function ShortcutHelp() {
+  const lang = useLang();
+  const t = useMessages(workstationMessages);
   const store = useOpsStore();
   const dialog = useRef<HTMLDivElement>(null);
   // Read once when opened: the header's controls are all there by then.
@@ -39,11 +44,11 @@ export function ShortcutHelp() {
         data-testid="shortcut-help"
         onClick={(e) => e.stopPropagation()}
       >
-        <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
-        <button type="button" className="panel-close" onClick={close} aria-label="Close the list of keys" title="Close (Esc)">
+        <h2 id="shortcut-help-title">{t.keyboardShortcuts}</h2>
+        <button type="button" className="panel-close" onClick={close} aria-label={t.closeKeys} title={t.closeEsc}>
           ×
         </button>
-        <p className="muted shortcut-help-note">Anywhere but in a text field; not with Ctrl, Alt or ⌘ held.</p>
+        <p className="muted shortcut-help-note">{t.keysNote}</p>
         <table className="shortcut-help-table">
           <tbody>
             {shortcuts.map((s) => (
@@ -51,7 +56,7 @@ export function ShortcutHelp() {
                 <th scope="row">
                   <kbd>{s.key}</kbd>
                 </th>
-                <td>{s.action}</td>
+                <td>{lang === 'fr' && !s.fromTitle ? (SHORTCUT_ACTION_FR[s.key] ?? s.action) : s.action}</td>
               </tr>
             ))}
           </tbody>

@@ -1,3 +1,5 @@
+import { useMessages } from '../i18n/messages.js';
+import { workstationMessages } from './messages.js';
 import { useCallback } from 'react';
 import { useKeyShortcut } from '../chrome/shortcut.js';
 import { navigate, useRoute } from '../routing/useRoute.js';
@@ -10,6 +12,7 @@ import './workstation.css';
  * From the admin page, either goes back to the map first.
  */
 export function ToolButtons() {
+  const t = useMessages(workstationMessages);
   const store = useOpsStore();
   const onAdmin = useRoute().page === 'admin';
   const goToOpen = useOps((s) => s.workstation.goToOpen) && !onAdmin;
@@ -35,17 +38,17 @@ export function ToolButtons() {
   useKeyShortcut('m', measure);
 
   return (
-    <div className="tool-buttons" role="group" aria-label="Map tools">
+    <div className="tool-buttons" role="group" aria-label={t.mapTools}>
       <button
         type="button"
         className="button toggle-button"
         data-testid="open-goto"
         aria-pressed={goToOpen}
         aria-keyshortcuts="G"
-        title="Go to a grid reference or latitude, longitude (G)"
+        title={t.goToTitle}
         onClick={goToButton}
       >
-        Go to
+        {t.goTo}
       </button>
       <button
         type="button"
@@ -53,10 +56,10 @@ export function ToolButtons() {
         data-testid="open-measure"
         aria-pressed={measuring}
         aria-keyshortcuts="M"
-        title={measuring ? 'End measuring (M or Esc)' : 'Measure a distance (M)'}
+        title={measuring ? t.endMeasuringTitle : t.measureTitle}
         onClick={measure}
       >
-        Measure
+        {t.measure}
       </button>
     </div>
   );

@@ -8,6 +8,8 @@ export interface Shortcut {
    * "Report an incident" only for those who may report, for instance.
    */
   needsControl: boolean;
+  /** read from a control's own title (already in the screen's language), not from this list */
+  fromTitle?: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export function shortcutsOnScreen(controls: readonly { keys: string; title: stri
   const listed = SHORTCUTS.filter((s) => !s.needsControl || announced.has(s.key.toUpperCase()));
   const others: Shortcut[] = [];
   for (const [key, action] of announced) {
-    if (!known.has(key) && action !== '') others.push({ key, action, needsControl: true });
+    if (!known.has(key) && action !== '') others.push({ key, action, needsControl: true, fromTitle: true });
   }
   // Before Esc and ?, which close the list.
   const tail = listed.filter((s) => s.key === 'Esc' || s.key === '?');

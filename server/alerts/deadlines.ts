@@ -78,8 +78,11 @@ export class DeadlineWatcher {
     private readonly policy: DeadlinePolicy = DEFAULT_DEADLINES,
   ) {}
 
-  start(everyMs: number): void {
-    this.timer = setInterval(() => void this.check(), everyMs);
+  /** Checks on a timer; with several server nodes only the one `leading` does. */
+  start(everyMs: number, leading: () => boolean = () => true): void {
+    this.timer = setInterval(() => {
+      if (leading()) void this.check();
+    }, everyMs);
     this.timer.unref();
   }
 

@@ -50,6 +50,8 @@ export class EarlyWarning {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly policy: EarlyWarningPolicy = DEFAULT_EARLY_WARNING,
+    /** with several server nodes, every node follows the patrols but only the leading one raises their notices */
+    private readonly leading: () => boolean = () => true,
   ) {
     this.stop = policy.zoneNotices ? tracker.onChange((ids) => this.checkPatrols(ids)) : () => undefined;
   }
@@ -99,7 +101,7 @@ export class EarlyWarning {
       const corridorsBefore = this.corridorsByUnit.get(id);
       this.corridorsByUnit.set(id, corridors.map((c) => c.corridor.properties.id));
       // The first fix seen only sets where the patrol is; crossings come after.
-      if (!before || !corridorsBefore) continue;
+      if (!before || !corridorsBefore || !this.leading()) continue;
       const { entered, left } = zoneTransitions(before, now);
       const name = (zoneId: string) => this.index.zones.find((z) => z.id === zoneId)?.name ?? zoneId;
       const onCorridor = corridors.filter((c) => !corridorsBefore.includes(c.corridor.properties.id));

@@ -165,6 +165,12 @@ export class AlertService {
     return (await this.openFor(kind, unitId)) !== null;
   }
 
+  /** Whether an alert of this kind was raised for the unit at or after `since` (resolved or not). */
+  async raisedSince(kind: AlertKind, unitId: string, since: number): Promise<boolean> {
+    const row = await this.db.selectFrom('alerts').select('id').where('kind', '=', kind).where('unit_id', '=', unitId).where('raised_at', '>=', since).executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** The open alert for a cause; `incidentId` left out matches any incident. */
   private async openFor(kind: AlertKind, unitId: string | null, incidentId?: string | null): Promise<Alert | null> {
     let query = this.db.selectFrom('alerts').selectAll().where('kind', '=', kind).where('resolved_at', 'is', null);

@@ -83,7 +83,9 @@ export function wallRouter({ accounts, secureCookies }: AuthRouteOptions): Route
     res.setHeader('Referrer-Policy', 'no-referrer');
     // The pace of the wall's hot-spot cycle (`/wall/<token>?cycle=30`, 0 for off) goes along.
     const cycle = typeof req.query.cycle === 'string' && /^\d{1,4}$/.test(req.query.cycle) ? `&cycle=${req.query.cycle}` : '';
-    res.redirect(303, `/?view=wall${cycle}`);
+    // So does the display's language (`?lang=fr`), chosen by the administrator; any other value is ignored.
+    const lang = req.query.lang === 'en' || req.query.lang === 'fr' ? `&lang=${req.query.lang}` : '';
+    res.redirect(303, `/?view=wall${cycle}${lang}`);
   });
   return router;
 }

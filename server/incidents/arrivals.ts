@@ -28,6 +28,8 @@ export class ArrivalWatcher {
     private readonly onArrived: (record: IncidentRecord) => void,
     private readonly logger: Logger,
     private readonly radiusM = ARRIVAL_RADIUS_M,
+    /** with several server nodes, every node keeps the list but only the leading one records arrivals */
+    private readonly leading: () => boolean = () => true,
   ) {
     this.stop = tracker.onChange((ids) => this.check(ids));
   }
@@ -35,6 +37,13 @@ export class ArrivalWatcher {
   /** Loads assignments still on their way (after a restart). */
   async load(): Promise<void> {
     for (const a of await this.incidents.openAssignments()) this.expect(a.unitId, { incidentId: a.incidentId, lat: a.lat, lon: a.lon });
+  }
+
+  /** Reads the list afresh from the database (this node has just taken over from another). */
+  async reload(): Promise<void> {
+    const open = await this.incidents.openAssignments();
+    this.headings.clear();
+    for (const a of open) this.expect(a.unitId, { incidentId: a.incidentId, lat: a.lat, lon: a.lon });
   }
 
   expect(unitId: string, heading: Heading): void {
@@ -49,6 +58,7 @@ export class ArrivalWatcher {
   }
 
   private check(ids: ReadonlySet<string>): void {
+    if (!this.leading()) return;
     for (const unitId of ids) {
       const list = this.headings.get(unitId);
       const fix = list ? this.tracker.unit(unitId)?.last : undefined;

@@ -100,6 +100,18 @@ export class PatrolOrderService {
     for (const order of await this.withCheckpoints(rows)) this.live.set(order.id, order);
   }
 
+  /**
+   * Re-reads one order after another server node changed it, so this node's copy of the orders
+   * still followed stays current. Screens are not told again: the node that made the change did.
+   */
+  refresh(id: string): Promise<void> {
+    return this.exclusive(async () => {
+      const order = await this.get(id);
+      if (order && isLivePatrol(order)) this.live.set(id, order);
+      else this.live.delete(id);
+    });
+  }
+
   /** Told of every committed change: a new order, a cancellation, progress. */
   onChange(listener: Listener): () => void {
     this.listeners.add(listener);

@@ -30,14 +30,19 @@ export class PatrolWatcher {
     private readonly tracker: Tracker,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** with several server nodes, only the leading one moves orders on */
+    private readonly leading: () => boolean = () => true,
   ) {
     this.stop = tracker.onChange((ids) => {
+      if (!this.leading()) return;
       for (const unitId of ids) if (this.orders.liveOrdersOf(unitId).length > 0) void this.follow(unitId);
     });
   }
 
   start(everyMs: number): void {
-    this.timer ??= setInterval(() => void this.check(), everyMs);
+    this.timer ??= setInterval(() => {
+      if (this.leading()) void this.check();
+    }, everyMs);
     this.timer.unref();
   }
 

@@ -20,6 +20,17 @@ export interface UnitBefore {
 }
 type TransitionListener = (unit: Unit, before: UnitBefore) => void;
 
+/**
+ * A change this process stored, told to the other server nodes so their live pictures follow
+ * (they apply it with `applyFromElsewhere`, without storing it again).
+ */
+export type TrackerChange =
+  | { kind: 'fixes'; updates: LatestUpdate[] }
+  | { kind: 'activity'; unitId: string; activity: Activity }
+  | { kind: 'identity'; unitId: string; callsign: string; group: string | null }
+  | { kind: 'registered'; units: UnitRegistration[] };
+type StoredListener = (change: TrackerChange) => void;
+
 function fixOf(r: PositionReport): Fix {
   const fix: Fix = { time: r.time, lat: r.lat, lon: r.lon };
   if (r.speed !== undefined) fix.speed = r.speed;
@@ -41,6 +52,7 @@ export class Tracker {
   private readonly statuses = new Map<string, LinkStatus>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly transitionListeners = new Set<TransitionListener>();
+  private readonly storedListeners = new Set<StoredListener>();
 
   private constructor(
     private readonly store: TrackingStore,
@@ -76,6 +88,51 @@ export class Tracker {
     return () => this.transitionListeners.delete(listener);
   }
 
+  /** Told of every change this process stored itself (not of those applied from elsewhere). */
+  onStored(listener: StoredListener): () => void {
+    this.storedListeners.add(listener);
+    return () => this.storedListeners.delete(listener);
+  }
+
+  private stored(change: TrackerChange): void {
+    for (const listener of this.storedListeners) listener(change);
+  }
+
+  /**
+   * A change another server node stored: the live picture follows it as if it had come here
+   * (screens and watchers are told), but nothing is written, since it is stored already.
+   */
+  async applyFromElsewhere(change: TrackerChange): Promise<void> {
+    switch (change.kind) {
+      case 'registered':
+        this.remember(change.units);
+        return;
+      case 'fixes':
+        await this.adoptRegisteredElsewhere(change.updates.map((u) => u.unitId));
+        this.moveForward(change.updates);
+        return;
+      case 'activity': {
+        await this.adoptRegisteredElsewhere([change.unitId]);
+        const unit = this.units.get(change.unitId);
+        if (!unit || unit.activity === change.activity) return;
+        const before: UnitBefore = { status: this.statuses.get(change.unitId) ?? 'unknown', activity: unit.activity };
+        unit.activity = change.activity;
+        this.emit(new Set([change.unitId]));
+        this.transition(change.unitId, before);
+        return;
+      }
+      case 'identity': {
+        await this.adoptRegisteredElsewhere([change.unitId]);
+        const unit = this.units.get(change.unitId);
+        if (!unit) return;
+        unit.callsign = change.callsign;
+        if (change.group) unit.group = change.group;
+        this.emit(new Set([change.unitId]));
+        return;
+      }
+    }
+  }
+
   private transition(unitId: string, before: UnitBefore): void {
     const unit = this.unit(unitId);
     if (!unit || (unit.status === before.status && unit.activity === before.activity)) return;
@@ -92,6 +149,11 @@ export class Tracker {
 
   async register(roster: readonly UnitRegistration[]): Promise<void> {
     await this.store.upsertUnits(roster);
+    this.remember(roster);
+    this.stored({ kind: 'registered', units: roster.map((r) => ({ id: r.id, callsign: r.callsign, type: r.type, fieldOffice: r.fieldOffice })) });
+  }
+
+  private remember(roster: readonly UnitRegistration[]): void {
     const changed = new Set<string>();
     for (const reg of roster) {
       const existing = this.units.get(reg.id);
@@ -161,23 +223,9 @@ export class Tracker {
     const inserted = await this.store.appendPositions(rows, latest);
     duplicates += rows.length - inserted;
 
-    const changed = new Set<string>();
-    const before = new Map<string, UnitBefore>();
-    let movedForward = 0;
-    for (const update of latest) {
-      const unit = this.units.get(update.unitId);
-      // Another batch may have moved this unit further while we awaited the store.
-      if (!unit || (unit.last && unit.last.time >= update.fix.time)) continue;
-      before.set(update.unitId, { status: this.statuses.get(update.unitId) ?? 'unknown', activity: unit.activity });
-      unit.last = update.fix;
-      unit.activity = update.activity;
-      changed.add(update.unitId);
-      movedForward += 1;
-    }
-    const now = this.clock.now();
-    for (const unitId of changed) this.refreshStatus(unitId, now, false);
-    this.emit(changed);
-    for (const [unitId, was] of before) this.transition(unitId, was);
+    const moved = this.moveForward(latest);
+    const movedForward = moved.length;
+    if (moved.length > 0) this.stored({ kind: 'fixes', updates: moved });
 
     return {
       ok: true,
@@ -199,6 +247,7 @@ export class Tracker {
     const before: UnitBefore = { status: this.statuses.get(unitId) ?? 'unknown', activity: unit.activity };
     await this.store.setActivity(unitId, activity);
     unit.activity = activity;
+    this.stored({ kind: 'activity', unitId, activity });
     this.emit(new Set([unitId]));
     this.transition(unitId, before);
   }
@@ -213,6 +262,7 @@ export class Tracker {
     await this.store.setIdentity(unitId, nextCallsign, nextGroup ?? null);
     unit.callsign = nextCallsign;
     if (nextGroup) unit.group = nextGroup;
+    this.stored({ kind: 'identity', unitId, callsign: nextCallsign, group: nextGroup ?? null });
     this.emit(new Set([unitId]));
   }
 
@@ -226,6 +276,28 @@ export class Tracker {
       this.units.set(unit.id, unit);
       this.statuses.set(unit.id, this.statusOf(unit, now));
     }
+  }
+
+  /** Moves units to their newer fixes; returns the updates that did (not those already overtaken). */
+  private moveForward(updates: readonly LatestUpdate[]): LatestUpdate[] {
+    const changed = new Set<string>();
+    const before = new Map<string, UnitBefore>();
+    const moved: LatestUpdate[] = [];
+    for (const update of updates) {
+      const unit = this.units.get(update.unitId);
+      // Another batch may have moved this unit further while we awaited the store.
+      if (!unit || (unit.last && unit.last.time >= update.fix.time)) continue;
+      before.set(update.unitId, { status: this.statuses.get(update.unitId) ?? 'unknown', activity: unit.activity });
+      unit.last = update.fix;
+      unit.activity = update.activity;
+      changed.add(update.unitId);
+      moved.push(update);
+    }
+    const now = this.clock.now();
+    for (const unitId of changed) this.refreshStatus(unitId, now, false);
+    this.emit(changed);
+    for (const [unitId, was] of before) this.transition(unitId, was);
+    return moved;
   }
 
   /** Recomputes every unit's status; returns the ids whose status changed. */

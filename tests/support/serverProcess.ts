@@ -13,6 +13,10 @@ export interface ServerProcess {
   stderr(): string;
   /** Stops the process (SIGTERM: it shuts down as on a restart) and waits until it has gone. */
   stop(): Promise<void>;
+  /** the process id */
+  pid: number;
+  /** Kills the process outright (SIGKILL: as a crash or a power cut would) and waits until it has gone. */
+  kill(): Promise<void>;
 }
 
 /** A TCP port nobody listens on at this moment. */
@@ -84,5 +88,9 @@ export async function startServerProcess(options: { port: number; dataDir: strin
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, port: options.port, stderr: () => stderr, stop };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited(child);
+  };
+  return { url, port: options.port, stderr: () => stderr, stop, pid: child.pid ?? 0, kill };
 }

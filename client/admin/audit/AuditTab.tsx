@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { AuditEntry } from '../../../shared/auth.js';
 import { sentence } from '../../format/sentence.js';
+import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/context.js';
+import { auditMessages } from '../messages.js';
 import { AuditTable } from './AuditTable.js';
 import { actionChoices, appendOlder, AUDIT_PAGE, auditQuery, oldestSeq } from './paging.js';
 
@@ -23,6 +25,7 @@ export function AuditTab() {
   const [error, setError] = useState<string | null>(null);
   // Only the latest request may change the table (a filter changed mid-flight).
   const latest = useRef(0);
+  const t = useMessages(auditMessages);
 
   const load = useCallback(
     async (older: boolean) => {
@@ -56,11 +59,11 @@ export function AuditTab() {
     <div className="admin-section">
       <div className="admin-block">
         <div className="block-head audit-controls">
-          <h3>Audit log</h3>
+          <h3>{t.title}</h3>
           <label className="inline-field">
-            <span>Action</span>
+            <span>{t.action}</span>
             <select data-testid="audit-action" value={action} onChange={(e) => setAction(e.target.value)}>
-              <option value="">All actions</option>
+              <option value="">{t.allActions}</option>
               {actionChoices(shown.entries).map((a) => (
                 <option key={a} value={a}>
                   {a}
@@ -69,10 +72,10 @@ export function AuditTab() {
             </select>
           </label>
           <button type="button" className="button" data-testid="audit-refresh" onClick={() => void load(false)} disabled={loading}>
-            Refresh
+            {t.refresh}
           </button>
           <a className="button" href={csvHref} download="audit-log.csv" data-testid="audit-export">
-            Export CSV
+            {t.exportCsv}
           </a>
         </div>
         {error && (
@@ -84,12 +87,12 @@ export function AuditTab() {
         <div className="audit-foot">
           {shown.more ? (
             <button type="button" className="button" data-testid="audit-older" onClick={() => void load(true)} disabled={loading}>
-              {loading ? 'Loading…' : 'Load older'}
+              {loading ? t.loading : t.loadOlder}
             </button>
           ) : (
-            !loading && <span className="muted">{shown.entries.length === 0 ? 'No entries.' : 'Start of the log.'}</span>
+            !loading && <span className="muted">{shown.entries.length === 0 ? t.noEntries : t.startOfLog}</span>
           )}
-          <span className="muted">{shown.entries.length} shown</span>
+          <span className="muted">{t.shown(shown.entries.length)}</span>
         </div>
       </div>
     </div>

@@ -1,41 +1,47 @@
 import type { DeviceToken } from '../../../shared/auth.js';
+import { useLang } from '../../i18n/lang.js';
+import { useMessages } from '../../i18n/messages.js';
 import { ConfirmButton } from '../ConfirmButton.js';
+import { adminMessages, trackerMessages } from '../messages.js';
 import { jubaStamp } from '../format.js';
 
 /** Device tokens, newest first; revoking one stops its tracker at its next report. */
 export function DeviceTokenTable({ tokens, busy, onRevoke }: { tokens: readonly DeviceToken[]; busy: string | null; onRevoke: (token: DeviceToken) => void }) {
+  const lang = useLang();
+  const t = useMessages(trackerMessages);
+  const common = useMessages(adminMessages);
   return (
     <div className="table-scroll">
       <table className="admin-table" data-testid="device-tokens-table">
         <thead>
           <tr>
-            <th>Label</th>
-            <th>Unit</th>
-            <th>Issued (Juba)</th>
-            <th>By</th>
-            <th>Status</th>
-            <th>Actions</th>
+            <th>{common.label}</th>
+            <th>{common.unit}</th>
+            <th>{t.issuedJuba}</th>
+            <th>{common.by}</th>
+            <th>{common.status}</th>
+            <th>{common.actions}</th>
           </tr>
         </thead>
         <tbody>
-          {tokens.map((t) => (
-            <tr key={t.id} data-testid={`token-row-${t.id}`} className={t.revokedAt === null ? undefined : 'row-disabled'}>
-              <td>{t.label}</td>
-              <td className="mono">{t.unitId}</td>
-              <td className="nowrap">{jubaStamp(t.createdAt)}</td>
-              <td>{t.createdBy}</td>
+          {tokens.map((token) => (
+            <tr key={token.id} data-testid={`token-row-${token.id}`} className={token.revokedAt === null ? undefined : 'row-disabled'}>
+              <td>{token.label}</td>
+              <td className="mono">{token.unitId}</td>
+              <td className="nowrap">{jubaStamp(token.createdAt, lang)}</td>
+              <td>{token.createdBy}</td>
               <td>
-                {t.revokedAt === null ? (
-                  <span className="chip chip-outcome-ok">Active</span>
+                {token.revokedAt === null ? (
+                  <span className="chip chip-outcome-ok">{common.active}</span>
                 ) : (
-                  <span className="chip chip-outcome-denied" title={jubaStamp(t.revokedAt)}>
-                    Revoked
+                  <span className="chip chip-outcome-denied" title={jubaStamp(token.revokedAt, lang)}>
+                    {common.revoked}
                   </span>
                 )}
               </td>
               <td className="actions">
-                {t.revokedAt === null && (
-                  <ConfirmButton label="Revoke" confirm="Revoke this token?" testId={`token-revoke-${t.id}`} disabled={busy === t.id} onConfirm={() => onRevoke(t)} />
+                {token.revokedAt === null && (
+                  <ConfirmButton label={common.revoke} confirm={t.confirmRevoke} testId={`token-revoke-${token.id}`} disabled={busy === token.id} onConfirm={() => onRevoke(token)} />
                 )}
               </td>
             </tr>

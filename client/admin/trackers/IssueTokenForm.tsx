@@ -3,7 +3,9 @@ import type { Unit } from '../../../shared/units.js';
 import { describedBy, Field } from '../../forms/Field.js';
 import { FormStatus } from '../../forms/FormStatus.js';
 import { useAction } from '../../forms/useAction.js';
+import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/context.js';
+import { adminMessages, trackerMessages } from '../messages.js';
 import { IssuedDeviceToken } from '../replies.js';
 
 const FIELDS = ['unitId', 'label'] as const;
@@ -20,13 +22,15 @@ export function IssueTokenForm({ units, onIssued }: { units: readonly Unit[]; on
   const [label, setLabel] = useState('');
   const action = useAction(FIELDS);
   const errors = action.problems?.fields ?? {};
+  const t = useMessages(trackerMessages);
+  const common = useMessages(adminMessages);
   const sorted = [...units].sort((a, b) => a.id.localeCompare(b.id));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const issued = await action.run(
       () => session.send('POST', '/api/admin/device-tokens', { unitId, label }, IssuedDeviceToken),
-      ({ deviceToken }) => `Token "${deviceToken.label}" issued for ${deviceToken.unitId}.`,
+      ({ deviceToken }) => t.issued(deviceToken.label, deviceToken.unitId),
     );
     if (!issued) return;
     setLabel('');
@@ -35,9 +39,9 @@ export function IssueTokenForm({ units, onIssued }: { units: readonly Unit[]; on
 
   return (
     <form className="admin-form" onSubmit={submit} noValidate aria-labelledby="new-token-title">
-      <h3 id="new-token-title">Issue a device token</h3>
+      <h3 id="new-token-title">{t.issueTitle}</h3>
       <div className="form-row">
-        <Field id="new-token-unit" label="Unit" error={errors.unitId}>
+        <Field id="new-token-unit" label={common.unit} error={errors.unitId}>
           <select
             id="new-token-unit"
             data-testid="new-token-unit"
@@ -45,7 +49,7 @@ export function IssueTokenForm({ units, onIssued }: { units: readonly Unit[]; on
             onChange={(e) => setUnitId(e.target.value)}
             {...describedBy('new-token-unit', errors.unitId)}
           >
-            <option value="">Choose a unit…</option>
+            <option value="">{t.chooseUnit}</option>
             {sorted.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.id} — {u.callsign}
@@ -53,7 +57,7 @@ export function IssueTokenForm({ units, onIssued }: { units: readonly Unit[]; on
             ))}
           </select>
         </Field>
-        <Field id="new-token-label" label="Label" error={errors.label} hint="which device, e.g. “Garmin inReach #12”">
+        <Field id="new-token-label" label={common.label} error={errors.label} hint={t.labelHint}>
           <input
             id="new-token-label"
             data-testid="new-token-label"
@@ -65,7 +69,7 @@ export function IssueTokenForm({ units, onIssued }: { units: readonly Unit[]; on
         </Field>
         <div className="field field-submit">
           <button type="submit" className="button button-primary" data-testid="new-token-submit" disabled={action.pending}>
-            {action.pending ? 'Issuing…' : 'Issue token'}
+            {action.pending ? t.issuing : t.issue}
           </button>
         </div>
       </div>

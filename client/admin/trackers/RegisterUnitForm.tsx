@@ -4,7 +4,10 @@ import { UnitType } from '../../../shared/units.js';
 import { describedBy, Field } from '../../forms/Field.js';
 import { FormStatus } from '../../forms/FormStatus.js';
 import { useAction } from '../../forms/useAction.js';
-import { fieldOfficeName, UNIT_TYPE_LABEL } from '../../format/labels.js';
+import { fieldOfficeName, unitTypeLabel } from '../../format/labels.js';
+import { useLang } from '../../i18n/lang.js';
+import { useMessages } from '../../i18n/messages.js';
+import { trackerMessages } from '../messages.js';
 import { useSession } from '../../session/context.js';
 import { Registered } from '../replies.js';
 
@@ -19,13 +22,15 @@ export function RegisterUnitForm({ onRegistered }: { onRegistered: () => void })
   const [fieldOffice, setFieldOffice] = useState<FieldOfficeId>('juba');
   const action = useAction(FIELDS, 'units[0].');
   const errors = action.problems?.fields ?? {};
+  const lang = useLang();
+  const t = useMessages(trackerMessages);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const unit = { id: id.trim(), callsign, type, fieldOffice };
     const done = await action.run(
       () => session.send('POST', '/api/units', { units: [unit] }, Registered),
-      () => `Unit ${unit.id} (${callsign.trim()}) is on the roster. Issue it a device token below.`,
+      () => t.registered(unit.id, callsign.trim()),
     );
     if (!done) return;
     setId('');
@@ -35,9 +40,9 @@ export function RegisterUnitForm({ onRegistered }: { onRegistered: () => void })
 
   return (
     <form className="admin-form" onSubmit={submit} noValidate aria-labelledby="new-unit-title">
-      <h3 id="new-unit-title">Register a unit</h3>
+      <h3 id="new-unit-title">{t.registerTitle}</h3>
       <div className="form-row">
-        <Field id="new-unit-id" label="Unit id (the tracker's device id)" error={errors.id} hint="letters, digits and . _ : -">
+        <Field id="new-unit-id" label={t.unitIdLabel} error={errors.id} hint={t.unitIdHint}>
           <input
             id="new-unit-id"
             data-testid="new-unit-id"
@@ -48,7 +53,7 @@ export function RegisterUnitForm({ onRegistered }: { onRegistered: () => void })
             {...describedBy('new-unit-id', errors.id)}
           />
         </Field>
-        <Field id="new-unit-callsign" label="Callsign" error={errors.callsign}>
+        <Field id="new-unit-callsign" label={t.callsign} error={errors.callsign}>
           <input
             id="new-unit-callsign"
             data-testid="new-unit-callsign"
@@ -58,16 +63,16 @@ export function RegisterUnitForm({ onRegistered }: { onRegistered: () => void })
             {...describedBy('new-unit-callsign', errors.callsign)}
           />
         </Field>
-        <Field id="new-unit-type" label="Type" error={errors.type}>
+        <Field id="new-unit-type" label={t.type} error={errors.type}>
           <select id="new-unit-type" data-testid="new-unit-type" value={type} onChange={(e) => setType(UnitType.parse(e.target.value))}>
-            {UnitType.options.map((t) => (
-              <option key={t} value={t}>
-                {UNIT_TYPE_LABEL[t]}
+            {UnitType.options.map((option) => (
+              <option key={option} value={option}>
+                {unitTypeLabel(option, lang)}
               </option>
             ))}
           </select>
         </Field>
-        <Field id="new-unit-office" label="Field office" error={errors.fieldOffice}>
+        <Field id="new-unit-office" label={t.fieldOffice} error={errors.fieldOffice}>
           <select
             id="new-unit-office"
             data-testid="new-unit-office"
@@ -83,7 +88,7 @@ export function RegisterUnitForm({ onRegistered }: { onRegistered: () => void })
         </Field>
         <div className="field field-submit">
           <button type="submit" className="button button-primary" data-testid="new-unit-submit" disabled={action.pending}>
-            {action.pending ? 'Registering…' : 'Register unit'}
+            {action.pending ? t.registering : t.register}
           </button>
         </div>
       </div>

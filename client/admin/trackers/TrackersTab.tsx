@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { DeviceToken } from '../../../shared/auth.js';
 import { FormStatus } from '../../forms/FormStatus.js';
 import { useAction } from '../../forms/useAction.js';
+import { useMessages } from '../../i18n/messages.js';
 import { useMe, useSession } from '../../session/context.js';
+import { trackerMessages } from '../messages.js';
 import { Revoked, UnitList } from '../replies.js';
 import { ShownOnce } from '../ShownOnce.js';
 import { useRemote } from '../useRemote.js';
@@ -23,12 +25,13 @@ export function TrackersTab() {
   const [showRevoked, setShowRevoked] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const revokeAction = useAction([]);
+  const t = useMessages(trackerMessages);
 
   const revoke = async (token: DeviceToken) => {
     setBusy(token.id);
     await revokeAction.run(
       () => session.send('DELETE', `/api/admin/device-tokens/${encodeURIComponent(token.id)}`, undefined, Revoked),
-      () => `Token "${token.label}" for ${token.unitId} revoked: its tracker is refused from its next report.`,
+      () => t.tokenRevoked(token.label, token.unitId),
     );
     setBusy(null);
     tokens.reload();
@@ -42,7 +45,7 @@ export function TrackersTab() {
       <div className="admin-block">
         {me?.permissions.includes('units:manage') && <RegisterUnitForm onRegistered={units.reload} />}
         <div className="block-head">
-          <h3>Units on the roster {units.data && <span className="muted">({units.data.units.length})</span>}</h3>
+          <h3>{t.roster} {units.data && <span className="muted">({units.data.units.length})</span>}</h3>
         </div>
         {units.error && (
           <p className="form-status form-error" role="alert">
@@ -61,15 +64,15 @@ export function TrackersTab() {
           }}
         />
         {issued && (
-          <ShownOnce key={issued.token} title={`Device token for ${issued.unitId}`} value={issued.token} onDismiss={() => setIssued(null)}>
+          <ShownOnce key={issued.token} title={t.deviceTokenFor(issued.unitId)} value={issued.token} onDismiss={() => setIssued(null)}>
             <TokenHowTo unitId={issued.unitId} />
           </ShownOnce>
         )}
         <div className="block-head">
-          <h3>Device tokens {tokens.data && <span className="muted">({tokens.data.length - revokedCount} active)</span>}</h3>
+          <h3>{t.deviceTokens} {tokens.data && <span className="muted">{t.activeCount(tokens.data.length - revokedCount)}</span>}</h3>
           <label className="check">
             <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} data-testid="tokens-show-revoked" />
-            <span>Show revoked ({revokedCount})</span>
+            <span>{t.showRevoked(revokedCount)}</span>
           </label>
           <FormStatus problems={revokeAction.problems} success={revokeAction.success} testId="token-revoke" />
         </div>

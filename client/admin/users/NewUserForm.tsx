@@ -3,7 +3,10 @@ import { UserRole, type User } from '../../../shared/auth.js';
 import { describedBy, Field } from '../../forms/Field.js';
 import { FormStatus } from '../../forms/FormStatus.js';
 import { useAction } from '../../forms/useAction.js';
-import { ROLE_LABEL } from '../../format/labels.js';
+import { roleLabel } from '../../format/labels.js';
+import { useLang } from '../../i18n/lang.js';
+import { useMessages } from '../../i18n/messages.js';
+import { userMessages } from '../messages.js';
 import { useSession } from '../../session/context.js';
 import { CreatedUser } from '../replies.js';
 
@@ -18,13 +21,14 @@ export function NewUserForm({ onCreated }: { onCreated: (user: User, password: s
   const [sensitive, setSensitive] = useState(false);
   const action = useAction(FIELDS);
   const errors = action.problems?.fields ?? {};
+  const lang = useLang();
+  const t = useMessages(userMessages);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const created = await action.run(
       () => session.send('POST', '/api/admin/users', { username, displayName, role, sensitive: role !== 'viewer' && sensitive }, CreatedUser),
-      ({ user, password }) =>
-        `Account ${user.username} created as ${ROLE_LABEL[user.role]}.${password ? ' Hand over the password below in person or by a secure channel.' : ''}`,
+      ({ user, password }) => t.created(user.username, roleLabel(user.role), password !== null),
     );
     if (!created) return;
     setUsername('');
@@ -35,9 +39,9 @@ export function NewUserForm({ onCreated }: { onCreated: (user: User, password: s
 
   return (
     <form className="admin-form" onSubmit={submit} noValidate aria-labelledby="new-user-title">
-      <h3 id="new-user-title">Add a user</h3>
+      <h3 id="new-user-title">{t.addTitle}</h3>
       <div className="form-row">
-        <Field id="new-user-username" label="Username" error={errors.username} hint="letters, digits and . _ -">
+        <Field id="new-user-username" label={t.username} error={errors.username} hint={t.usernameHint}>
           <input
             id="new-user-username"
             data-testid="new-user-username"
@@ -49,7 +53,7 @@ export function NewUserForm({ onCreated }: { onCreated: (user: User, password: s
             {...describedBy('new-user-username', errors.username)}
           />
         </Field>
-        <Field id="new-user-name" label="Full name" error={errors.displayName}>
+        <Field id="new-user-name" label={t.fullName} error={errors.displayName}>
           <input
             id="new-user-name"
             data-testid="new-user-name"
@@ -59,7 +63,7 @@ export function NewUserForm({ onCreated }: { onCreated: (user: User, password: s
             {...describedBy('new-user-name', errors.displayName)}
           />
         </Field>
-        <Field id="new-user-role" label="Role" error={errors.role}>
+        <Field id="new-user-role" label={t.role} error={errors.role}>
           <select
             id="new-user-role"
             data-testid="new-user-role"
@@ -69,7 +73,7 @@ export function NewUserForm({ onCreated }: { onCreated: (user: User, password: s
           >
             {UserRole.options.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABEL[r]}
+                {roleLabel(r, lang)}
               </option>
             ))}
           </select>
@@ -83,15 +87,15 @@ export function NewUserForm({ onCreated }: { onCreated: (user: User, password: s
               disabled={role === 'viewer'}
               onChange={(e) => setSensitive(e.target.checked)}
             />
-            <span>Need-to-know</span>
+            <span>{t.needToKnow}</span>
           </label>
           <span className={errors.sensitive ? 'field-error' : 'field-hint muted'}>
-            {errors.sensitive ?? (role === 'viewer' ? 'never for a viewer' : 'victim and witness details')}
+            {errors.sensitive ?? (role === 'viewer' ? t.neverViewer : t.needToKnowHint)}
           </span>
         </div>
         <div className="field field-submit">
           <button type="submit" className="button button-primary" data-testid="new-user-submit" disabled={action.pending}>
-            {action.pending ? 'Adding…' : 'Add user'}
+            {action.pending ? t.adding : t.add}
           </button>
         </div>
       </div>

@@ -1,7 +1,10 @@
 import { UserRole, type User, type UserChange } from '../../../shared/auth.js';
-import { ROLE_LABEL } from '../../format/labels.js';
+import { roleLabel } from '../../format/labels.js';
+import { useLang } from '../../i18n/lang.js';
+import { useMessages } from '../../i18n/messages.js';
 import { ConfirmButton } from '../ConfirmButton.js';
 import { jubaStamp } from '../format.js';
+import { adminMessages, userMessages } from '../messages.js';
 
 /** One account in the users table, with its changes. */
 export function UserRow({
@@ -16,13 +19,16 @@ export function UserRow({
   onResetPassword: () => void;
 }) {
   const id = user.username;
+  const lang = useLang();
+  const t = useMessages(userMessages);
+  const common = useMessages(adminMessages);
   return (
     <tr data-testid={`user-row-${id}`} className={user.disabled ? 'row-disabled' : undefined}>
       <td className="mono">{user.username}</td>
       <td>{user.displayName}</td>
       <td>
         <select
-          aria-label={`Role of ${user.username}`}
+          aria-label={t.roleOf(user.username)}
           data-testid={`user-role-${id}`}
           value={user.role}
           disabled={busy}
@@ -30,7 +36,7 @@ export function UserRow({
         >
           {UserRole.options.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABEL[r]}
+              {roleLabel(r, lang)}
             </option>
           ))}
         </select>
@@ -38,35 +44,35 @@ export function UserRow({
       <td className="center">
         <input
           type="checkbox"
-          aria-label={`Need-to-know for ${user.username}`}
+          aria-label={t.needToKnowFor(user.username)}
           data-testid={`user-sensitive-${id}`}
           checked={user.sensitive}
           disabled={busy || (user.role === 'viewer' && !user.sensitive)}
-          title={user.role === 'viewer' ? 'A viewer never gets need-to-know' : undefined}
+          title={user.role === 'viewer' ? t.viewerNever : undefined}
           onChange={(e) => onChange({ sensitive: e.target.checked })}
         />
       </td>
       <td>
-        <span className={`chip ${user.disabled ? 'chip-outcome-denied' : 'chip-outcome-ok'}`}>{user.disabled ? 'Disabled' : 'Active'}</span>
+        <span className={`chip ${user.disabled ? 'chip-outcome-denied' : 'chip-outcome-ok'}`}>{user.disabled ? t.disabled : common.active}</span>
       </td>
-      <td className="muted nowrap">{jubaStamp(user.createdAt).slice(0, -3)}</td>
+      <td className="muted nowrap">{jubaStamp(user.createdAt, lang).slice(0, -3)}</td>
       <td className="actions">
         {user.disabled ? (
           <button type="button" className="button button-small" data-testid={`user-disable-${id}`} disabled={busy} onClick={() => onChange({ disabled: false })}>
-            Enable
+            {t.enable}
           </button>
         ) : (
           <ConfirmButton
-            label="Disable"
-            confirm={`Disable ${user.username}?`}
+            label={t.disable}
+            confirm={t.confirmDisable(user.username)}
             testId={`user-disable-${id}`}
             disabled={busy}
             onConfirm={() => onChange({ disabled: true })}
           />
         )}
         <ConfirmButton
-          label="Reset password"
-          confirm={`New password for ${user.username}?`}
+          label={t.resetPassword}
+          confirm={t.confirmReset(user.username)}
           testId={`user-reset-${id}`}
           disabled={busy}
           onConfirm={onResetPassword}

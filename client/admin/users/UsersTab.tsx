@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { User, type UserChange } from '../../../shared/auth.js';
 import { FormStatus } from '../../forms/FormStatus.js';
 import { useAction } from '../../forms/useAction.js';
+import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/context.js';
+import { adminMessages, userMessages } from '../messages.js';
 import { ChosenPassword } from '../replies.js';
 import { ShownOnce } from '../ShownOnce.js';
 import { useRemote } from '../useRemote.js';
@@ -20,6 +22,8 @@ export function UsersTab() {
   // The change being made shows at once; it stays only if the server takes it.
   const [pending, setPending] = useState<{ id: string; change: UserChange } | null>(null);
   const rowAction = useAction([]);
+  const t = useMessages(userMessages);
+  const common = useMessages(adminMessages);
 
   const change = async (user: User, patch: UserChange) => {
     setBusy(user.id);
@@ -34,10 +38,10 @@ export function UsersTab() {
     setBusy(user.id);
     const reset = await rowAction.run(
       () => session.send('POST', `/api/admin/users/${encodeURIComponent(user.id)}/password`, {}, ChosenPassword),
-      () => `New password set for ${user.username}; the account is unlocked and signed out everywhere.`,
+      () => t.passwordReset(user.username),
     );
     setBusy(null);
-    if (reset?.password) setShown({ title: `New password for ${user.username}`, value: reset.password });
+    if (reset?.password) setShown({ title: t.newPasswordFor(user.username), value: reset.password });
   };
 
   return (
@@ -45,13 +49,13 @@ export function UsersTab() {
       <NewUserForm
         onCreated={(user, password) => {
           users.reload();
-          setShown(password ? { title: `Password for ${user.username}`, value: password } : null);
+          setShown(password ? { title: t.passwordFor(user.username), value: password } : null);
         }}
       />
       {shown && <ShownOnce key={shown.value} title={shown.title} value={shown.value} onDismiss={() => setShown(null)} />}
       <div className="admin-block">
         <div className="block-head">
-          <h3>Accounts {users.data && <span className="muted">({users.data.length})</span>}</h3>
+          <h3>{t.accounts} {users.data && <span className="muted">({users.data.length})</span>}</h3>
           <FormStatus problems={rowAction.problems} success={rowAction.success} testId="user-change" />
         </div>
         {users.error && (
@@ -62,13 +66,13 @@ export function UsersTab() {
         <table className="admin-table" data-testid="users-table">
           <thead>
             <tr>
-              <th>Username</th>
-              <th>Name</th>
-              <th>Role</th>
-              <th className="center">Need-to-know</th>
-              <th>Status</th>
-              <th>Created (Juba)</th>
-              <th>Actions</th>
+              <th>{t.username}</th>
+              <th>{t.name}</th>
+              <th>{t.role}</th>
+              <th className="center">{t.needToKnow}</th>
+              <th>{common.status}</th>
+              <th>{t.createdJuba}</th>
+              <th>{common.actions}</th>
             </tr>
           </thead>
           <tbody>
@@ -83,7 +87,7 @@ export function UsersTab() {
             ))}
           </tbody>
         </table>
-        {users.loading && !users.data && <p className="muted">Loading…</p>}
+        {users.loading && !users.data && <p className="muted">{common.loading}</p>}
       </div>
     </div>
   );

@@ -12,3 +12,10 @@ describe('changeText', () => {
     expect(changeText(amina, { disabled: false })).toBe('amina is enabled and may sign in again.');
   });
 });
+
+describe('changeText in French', () => {
+  it('says the same in French, with the role in French', () => {
+    expect(changeText(amina, { role: 'commander' }, 'fr')).toBe('amina a désormais le rôle Commandant. Ses sessions ouvertes ont été fermées.');
+    expect(changeText(amina, { disabled: true }, 'fr')).toBe('amina est désactivé et déconnecté partout.');
+  });
+});

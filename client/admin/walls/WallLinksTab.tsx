@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { WallLink } from '../../../shared/auth.js';
 import { FormStatus } from '../../forms/FormStatus.js';
 import { useAction } from '../../forms/useAction.js';
+import type { Lang } from '../../i18n/lang.js';
+import { useMessages } from '../../i18n/messages.js';
 import { useSession } from '../../session/context.js';
 import { ConfirmButton } from '../ConfirmButton.js';
 import { jubaStamp } from '../format.js';
+import { adminMessages, wallLinkMessages } from '../messages.js';
 import { Revoked } from '../replies.js';
 import { ShownOnce } from '../ShownOnce.js';
 import { useRemote } from '../useRemote.js';
@@ -15,15 +18,17 @@ import { NewWallLinkForm } from './NewWallLinkForm.js';
 export function WallLinksTab() {
   const session = useSession();
   const links = useRemote((signal) => session.get('/api/admin/wall-links', z.array(WallLink), signal));
-  const [shown, setShown] = useState<{ label: string; url: string } | null>(null);
+  const [shown, setShown] = useState<{ label: string; url: string; lang: Lang } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const revokeAction = useAction([]);
+  const t = useMessages(wallLinkMessages);
+  const common = useMessages(adminMessages);
 
   const revoke = async (link: WallLink) => {
     setBusy(link.id);
     await revokeAction.run(
       () => session.send('DELETE', `/api/admin/wall-links/${encodeURIComponent(link.id)}`, undefined, Revoked),
-      () => `Wall link "${link.label}" revoked; displays opened with it are signed out.`,
+      () => t.revokedDone(link.label),
     );
     setBusy(null);
     links.reload();
@@ -32,22 +37,21 @@ export function WallLinksTab() {
   return (
     <div className="admin-section">
       <NewWallLinkForm
-        onCreated={(label, url) => {
-          setShown({ label, url });
+        onCreated={(label, url, lang) => {
+          setShown({ label, url, lang });
           links.reload();
         }}
       />
       {shown && (
-        <ShownOnce key={shown.url} title={`Wall link for ${shown.label}`} value={shown.url} onDismiss={() => setShown(null)}>
+        <ShownOnce key={shown.url} title={t.shownTitle(shown.label)} value={shown.url} onDismiss={() => setShown(null)}>
           <p className="how-to">
-            Open it once in the display’s browser; the display then stays signed in as a read-only viewer. Anyone holding the link can do the
-            same until it is revoked, so pass it on as you would a password.
+            {t.howTo} <span data-testid="wall-link-language">{t.inLanguage(shown.lang)}</span>
           </p>
         </ShownOnce>
       )}
       <div className="admin-block">
         <div className="block-head">
-          <h3>Wall links {links.data && <span className="muted">({links.data.length})</span>}</h3>
+          <h3>{t.listTitle} {links.data && <span className="muted">({links.data.length})</span>}</h3>
           <FormStatus problems={revokeAction.problems} success={revokeAction.success} testId="wall-revoke" />
         </div>
         {links.error && (
@@ -58,11 +62,11 @@ export function WallLinksTab() {
         <table className="admin-table" data-testid="wall-links-table">
           <thead>
             <tr>
-              <th>Label</th>
-              <th>Created (Juba)</th>
-              <th>By</th>
-              <th>Status</th>
-              <th>Actions</th>
+              <th>{common.label}</th>
+              <th>{t.createdJuba}</th>
+              <th>{common.by}</th>
+              <th>{common.status}</th>
+              <th>{common.actions}</th>
             </tr>
           </thead>
           <tbody>
@@ -73,16 +77,16 @@ export function WallLinksTab() {
                 <td>{link.createdBy}</td>
                 <td>
                   {link.revokedAt === null ? (
-                    <span className="chip chip-outcome-ok">Active</span>
+                    <span className="chip chip-outcome-ok">{common.active}</span>
                   ) : (
-                    <span className="chip chip-outcome-denied">Revoked {jubaStamp(link.revokedAt)}</span>
+                    <span className="chip chip-outcome-denied">{common.revokedAt(jubaStamp(link.revokedAt))}</span>
                   )}
                 </td>
                 <td className="actions">
                   {link.revokedAt === null && (
                     <ConfirmButton
-                      label="Revoke"
-                      confirm="Revoke and sign its displays out?"
+                      label={common.revoke}
+                      confirm={t.confirmRevoke}
                       testId={`wall-revoke-${link.id}`}
                       disabled={busy === link.id}
                       onConfirm={() => void revoke(link)}
@@ -93,7 +97,7 @@ export function WallLinksTab() {
             ))}
           </tbody>
         </table>
-        {links.data?.length === 0 && <p className="muted">No wall links yet.</p>}
+        {links.data?.length === 0 && <p className="muted">{t.none}</p>}
       </div>
     </div>
   );

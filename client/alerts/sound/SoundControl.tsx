@@ -1,3 +1,5 @@
+import { useMessages } from '../../i18n/messages.js';
+import { alertMessages } from '../messages.js';
 import { useSound } from './SoundContext.js';
 
 /**
@@ -6,6 +8,7 @@ import { useSound } from './SoundContext.js';
  * On a wall display the chip stays small and out of the way, and there is no mute.
  */
 export function SoundControl({ wall }: { wall: boolean }) {
+  const t = useMessages(alertMessages);
   const { state, muted, setMuted, enable } = useSound();
   if (state === 'unsupported') return null;
   if (state === 'locked') {
@@ -14,10 +17,10 @@ export function SoundControl({ wall }: { wall: boolean }) {
         type="button"
         className={`sound-chip${wall ? ' sound-chip-wall' : ''}`}
         data-testid="enable-sound"
-        title="The browser keeps this page silent until it is clicked once"
+        title={t.silentUntilClicked}
         onClick={enable}
       >
-        Enable sound
+        {t.enableSound}
       </button>
     );
   }
@@ -28,10 +31,10 @@ export function SoundControl({ wall }: { wall: boolean }) {
       className={`button button-small sound-toggle${muted ? ' sound-toggle-muted' : ''}`}
       data-testid="mute-sound"
       aria-pressed={muted}
-      title={muted ? 'Alarm sound is off on this screen: click to turn it on' : 'Mute the alarm sound on this screen'}
+      title={muted ? t.soundOffTitle : t.muteTitle}
       onClick={() => setMuted(!muted)}
     >
-      {muted ? 'Sound off' : 'Sound on'}
+      {muted ? t.soundOff : t.soundOn}
     </button>
   );
 }

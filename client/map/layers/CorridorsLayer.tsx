@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { MissionPack } from '../../../shared/sites.js';
+import { useLang } from '../../i18n/lang.js';
 import { corridorFeatures, corridorLayers } from '../corridors.js';
 import { CORRIDORS, SLOTS } from '../ids.js';
 import { useMap } from '../MapContext.js';
@@ -17,9 +18,11 @@ export function CorridorsLayer({ pack, month, visible }: { pack: MissionPack | n
     return () => removeGeoJsonLayers(map, SOURCES, LAYERS);
   }, [map]);
 
+  // The season along each line ("Dec–May", "déc.–mai") follows the screen's language.
+  const lang = useLang();
   useEffect(() => {
-    if (pack) setGeoJson(map, CORRIDORS.source, corridorFeatures(pack, month));
-  }, [map, pack, month]);
+    if (pack) setGeoJson(map, CORRIDORS.source, corridorFeatures(pack, month, lang));
+  }, [map, pack, month, lang]);
 
   useEffect(() => {
     setVisible(

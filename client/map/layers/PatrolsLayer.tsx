@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useLangStore } from '../../i18n/lang.js';
 import { useOpsStore } from '../../state/context.js';
 import type { OpsState } from '../../state/store.js';
 import { SLOTS } from '../ids.js';
@@ -31,10 +32,18 @@ export function PatrolsLayer() {
       setGeoJson(map, PATROLS.pointSource, points);
     };
     draw(store.getState());
-    // Units move many times a second; only a new order, progress or a draft's change redraws.
-    return store.subscribe((state, previous) => {
+    // Units move many times a second; only a new order, progress or a draft's change redraws,
+    // and a change of language ("Return: …" on the map).
+    const unsubscribe = store.subscribe((state, previous) => {
       if (state.patrols !== previous.patrols || state.patrolDraft !== previous.patrolDraft) draw(state);
     });
+    const unsubscribeLang = useLangStore.subscribe((now, before) => {
+      if (now.lang !== before.lang) draw(store.getState());
+    });
+    return () => {
+      unsubscribe();
+      unsubscribeLang();
+    };
   }, [map, store]);
 
   return null;

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useLangStore } from '../../i18n/lang.js';
 import { useOpsStore } from '../../state/context.js';
 import { policyFrom } from '../../state/status.js';
 import { serverNow } from '../../state/store.js';
@@ -6,7 +7,7 @@ import { addIcons } from '../addIcons.js';
 import { SLOTS, UNITS } from '../ids.js';
 import { useMap } from '../MapContext.js';
 import { addGeoJsonLayers, removeGeoJsonLayers, setGeoJson, setVisible } from '../mapSources.js';
-import { UnitTweens } from '../tween.js';
+import { prefersReducedMotion, UnitTweens } from '../tween.js';
 import { selectedFilter, unitLayers } from '../unitLayers.js';
 import { unitsToFeatureCollection } from '../units.js';
 
@@ -53,7 +54,7 @@ export function UnitsLayer({ visible, selectedUnitId }: { visible: UnitsVisibili
       // In replay: the units as they were, each at its fix then, aged by the replayed clock.
       const replay = state.replay;
       const units = replay ? replay.units : state.units;
-      const glide = !replay && units.size <= TWEEN_MAX_UNITS;
+      const glide = !replay && units.size <= TWEEN_MAX_UNITS && !prefersReducedMotion();
       if (units !== seen) {
         if (glide) tweens.retarget(units, now);
         seen = units;
@@ -73,10 +74,15 @@ export function UnitsLayer({ visible, selectedUnitId }: { visible: UnitsVisibili
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.units !== previous.units || state.config !== previous.config || state.replay !== previous.replay) schedule();
     });
+    // "last seen 7 min ago" is in the screen's language: redrawn at once when it changes.
+    const unsubscribeLang = useLangStore.subscribe((now, before) => {
+      if (now.lang !== before.lang) schedule();
+    });
     const ageing = setInterval(schedule, AGEING_REDRAW_MS);
     schedule();
     return () => {
       unsubscribe();
+      unsubscribeLang();
       clearInterval(ageing);
       cancelAnimationFrame(frame);
     };

@@ -2,7 +2,10 @@ import { memo } from 'react';
 import type { IncidentSummary } from '../../../shared/incidents.js';
 import { fieldOfficeName } from '../../format/labels.js';
 import { lastSeen } from '../../format/time.js';
-import { CATEGORY_LABEL, SEVERITY_LABEL, STATUS_LABEL } from '../../incidents/categories.js';
+import { useLang } from '../../i18n/lang.js';
+import { useMessages } from '../../i18n/messages.js';
+import { panelMessages } from '../messages.js';
+import { categoryLabel, incidentStatusLabel, severityLabel } from '../../incidents/categories.js';
 import { IncidentDiamond } from '../IncidentLegend.js';
 import { isOpen } from './incidentList.js';
 
@@ -18,7 +21,9 @@ interface IncidentRowProps {
 
 /** One incident in the list: what, how bad, where it stands, where and how long ago. */
 export const IncidentRow = memo(function IncidentRow({ incident, now, selected, onSelect }: IncidentRowProps) {
-  const office = incident.fieldOffice ? fieldOfficeName(incident.fieldOffice) : 'no field office';
+  const lang = useLang();
+  const t = useMessages(panelMessages);
+  const office = incident.fieldOffice ? fieldOfficeName(incident.fieldOffice) : t.noFieldOffice;
   const open = isOpen(incident.status);
   return (
     <button
@@ -29,23 +34,23 @@ export const IncidentRow = memo(function IncidentRow({ incident, now, selected, 
       data-severity={incident.severity}
       data-category={incident.category}
       aria-current={selected ? 'true' : undefined}
-      title={`${CATEGORY_LABEL[incident.category]}: ${incident.title}`}
+      title={`${categoryLabel(incident.category, lang)}${lang === 'fr' ? ' : ' : ': '}${incident.title}`}
       onClick={() => onSelect(incident.id)}
     >
       <span className="incident-row-line">
         <IncidentDiamond category={incident.category} dim={!open} />
         <span className="incident-row-title">{incident.title}</span>
-        <span className={`chip chip-small chip-incident-${incident.status} incident-row-status`}>{STATUS_LABEL[incident.status]}</span>
+        <span className={`chip chip-small chip-incident-${incident.status} incident-row-status`}>{incidentStatusLabel(incident.status, lang)}</span>
       </span>
       <span className="incident-row-line incident-row-sub">
         <span className={`incident-row-severity incident-severity-${incident.severity}`}>
-          {incident.severity} {SEVERITY_LABEL[incident.severity]}
+          {incident.severity} {severityLabel(incident.severity, lang)}
         </span>
         <span className="incident-row-office">
           {office}
-          {incident.sensitive && ' · need-to-know'}
+          {incident.sensitive && t.needToKnowTag}
         </span>
-        <span className="incident-row-age">{lastSeen(incident.reportedAt, now)}</span>
+        <span className="incident-row-age">{lastSeen(incident.reportedAt, now, lang)}</span>
       </span>
     </button>
   );

@@ -4,6 +4,8 @@ import { navigate, useRoute } from '../../routing/useRoute.js';
 import { useOps, useOpsStore } from '../../state/context.js';
 import type { IncidentSummary } from '../../../shared/incidents.js';
 import { openSummary } from './incidentList.js';
+import { useMessages } from '../../i18n/messages.js';
+import { panelMessages } from '../messages.js';
 import './incidents-panel.css';
 
 // Units move many times a second and every move re-runs the selectors below: the count is
@@ -23,6 +25,7 @@ function summaryOf(incidents: ReadonlyMap<string, IncidentSummary>): { count: nu
  * counts the open incidents, in the alarm colour while a critical one is among them.
  */
 export function IncidentsButton() {
+  const t = useMessages(panelMessages);
   const store = useOpsStore();
   const onAdmin = useRoute().page === 'admin';
   const open = useOps((s) => s.incidentsPanelOpen) && !onAdmin;
@@ -44,10 +47,10 @@ export function IncidentsButton() {
       data-testid="open-incidents"
       aria-pressed={open}
       aria-keyshortcuts="N"
-      title={`Incidents: ${count} open${critical ? ', one or more critical' : ''} (N)`}
+      title={t.incidentsTitle(count, critical)}
       onClick={toggle}
     >
-      Incidents
+      {t.incidents}
       <span className={`count-badge incidents-badge${critical ? ' incidents-badge-critical' : ''}`} data-testid="incidents-open-count" data-count={count}>
         {count}
       </span>

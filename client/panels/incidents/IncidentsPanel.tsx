@@ -5,6 +5,8 @@ import { IncidentRow, INCIDENT_ROW_HEIGHT } from './IncidentRow.js';
 import { IncidentsFilters } from './IncidentsFilters.js';
 import { IncidentStatusCounts } from './IncidentStatusCounts.js';
 import { useFocusIncident, useIncidentFilter, useIncidentList } from './useIncidentList.js';
+import { useMessages } from '../../i18n/messages.js';
+import { panelMessages } from '../messages.js';
 import './incidents-panel.css';
 
 /**
@@ -12,6 +14,7 @@ import './incidents-panel.css';
  * a row opens the incident's details and timeline and flies the map to it.
  */
 export function IncidentsPanel() {
+  const t = useMessages(panelMessages);
   const store = useOpsStore();
   const [filter, setFilter] = useIncidentFilter();
   const list = useIncidentList(filter);
@@ -22,13 +25,13 @@ export function IncidentsPanel() {
   const close = () => store.setState({ incidentsPanelOpen: false });
 
   return (
-    <aside className="side-panel incidents-panel" data-testid="incidents-panel" aria-label="Incidents">
+    <aside className="side-panel incidents-panel" data-testid="incidents-panel" aria-label={t.incidents}>
       <div className="incidents-head">
-        <h2>Incidents</h2>
+        <h2>{t.incidents}</h2>
         <span className="incidents-shown muted" data-testid="incidents-shown" data-count={list.rows.length}>
-          {list.rows.length} shown of {list.total}
+          {t.shownOf(list.rows.length, list.total)}
         </span>
-        <button type="button" className="panel-close incidents-close" onClick={close} aria-label="Close the incidents list" title="Close (N)">
+        <button type="button" className="panel-close incidents-close" onClick={close} aria-label={t.closeIncidents} title={t.closeN}>
           ×
         </button>
       </div>
@@ -36,12 +39,12 @@ export function IncidentsPanel() {
       <IncidentsFilters filter={filter} onChange={setFilter} />
       {list.rows.length === 0 ? (
         <p className="incidents-empty muted" data-testid="incidents-empty">
-          {list.total === 0 ? 'No incidents reported yet.' : 'No incident matches these filters.'}
+          {list.total === 0 ? t.noIncidents : t.noIncidentMatches}
         </p>
       ) : (
         <VirtualList
           className="incidents-list"
-          label="Incidents"
+          label={t.incidents}
           items={list.rows}
           rowHeight={INCIDENT_ROW_HEIGHT}
           keyOf={(incident) => incident.id}

@@ -1,18 +1,21 @@
 import type { StatusCounts, StatusFilter } from './unitList.js';
+import { linkStatusLabel } from '../../format/labels.js';
+import { useLang } from '../../i18n/lang.js';
+import { useMessages } from '../../i18n/messages.js';
+import { panelMessages } from '../messages.js';
 
-const SHOWN: { filter: Exclude<StatusFilter, 'all'>; label: string }[] = [
-  { filter: 'sos', label: 'SOS' },
-  { filter: 'lost', label: 'Lost' },
-  { filter: 'stale', label: 'Stale' },
-  { filter: 'live', label: 'Live' },
-  { filter: 'unknown', label: 'No fix' },
-];
+
+const SHOWN: readonly Exclude<StatusFilter, 'all'>[] = ['sos', 'lost', 'stale', 'live', 'unknown'];
 
 /** How many units are in each state; each count also narrows the list to that state. */
 export function StatusCountsBar({ counts, active, onPick }: { counts: StatusCounts; active: StatusFilter; onPick: (filter: StatusFilter) => void }) {
+  const lang = useLang();
+  const t = useMessages(panelMessages);
+  const labelOf = (filter: Exclude<StatusFilter, 'all'>): string =>
+    filter === 'sos' ? 'SOS' : filter === 'unknown' ? t.noFix : linkStatusLabel(filter, lang);
   return (
     <div className="units-counts" data-testid="units-counts">
-      {SHOWN.map(({ filter, label }) => {
+      {SHOWN.map((filter) => {
         const n = counts[filter];
         if (filter === 'sos' && n === 0) return null;
         return (
@@ -26,7 +29,7 @@ export function StatusCountsBar({ counts, active, onPick }: { counts: StatusCoun
             onClick={() => onPick(active === filter ? 'all' : filter)}
           >
             <span className="units-count-n">{n}</span>
-            <span className="units-count-label">{label}</span>
+            <span className="units-count-label">{labelOf(filter)}</span>
           </button>
         );
       })}

@@ -1,5 +1,8 @@
 import { memo } from 'react';
-import { ACTIVITY_LABEL, fieldOfficeName, STATUS_LABEL, UNIT_TYPE_SHORT } from '../../format/labels.js';
+import { useLang } from '../../i18n/lang.js';
+import { useMessages } from '../../i18n/messages.js';
+import { panelMessages } from '../messages.js';
+import { activityLabel, fieldOfficeName, linkStatusLabel, unitTypeShort } from '../../format/labels.js';
 import { lastSeen } from '../../format/time.js';
 import type { UnitListRow } from './unitList.js';
 
@@ -15,7 +18,9 @@ interface UnitRowProps {
 
 /** One unit in the list: who, what, where from, how fresh; a click selects it and flies to it. */
 export const UnitRow = memo(function UnitRow({ row, now, selected, onSelect }: UnitRowProps) {
-  const details = [UNIT_TYPE_SHORT[row.type], fieldOfficeName(row.fieldOffice), row.group].filter(Boolean).join(' · ');
+  const lang = useLang();
+  const t = useMessages(panelMessages);
+  const details = [unitTypeShort(row.type, lang), fieldOfficeName(row.fieldOffice), row.group].filter(Boolean).join(' · ');
   return (
     <button
       type="button"
@@ -28,20 +33,20 @@ export const UnitRow = memo(function UnitRow({ row, now, selected, onSelect }: U
       <span className="unit-row-line">
         <span className="unit-row-callsign">{row.callsign}</span>
         {row.activity === 'sos' || row.activity === 'responding' ? (
-          <span className={`chip chip-small chip-activity-${row.activity}`}>{ACTIVITY_LABEL[row.activity]}</span>
+          <span className={`chip chip-small chip-activity-${row.activity}`}>{activityLabel(row.activity, lang)}</span>
         ) : (
-          <span className="unit-row-activity muted">{ACTIVITY_LABEL[row.activity]}</span>
+          <span className="unit-row-activity muted">{activityLabel(row.activity, lang)}</span>
         )}
         {row.implausible && (
-          <span className="unit-row-implausible" title="Last fix: implausible jump">
+          <span className="unit-row-implausible" title={t.lastFixImplausible}>
             !
           </span>
         )}
-        <span className={`chip chip-small chip-status-${row.status} unit-row-status`}>{STATUS_LABEL[row.status]}</span>
+        <span className={`chip chip-small chip-status-${row.status} unit-row-status`}>{linkStatusLabel(row.status, lang)}</span>
       </span>
       <span className="unit-row-line unit-row-sub">
         <span className="unit-row-details">{details}</span>
-        <span className="unit-row-seen">{row.lastTime === null ? 'never' : lastSeen(row.lastTime, now)}</span>
+        <span className="unit-row-seen">{row.lastTime === null ? t.never : lastSeen(row.lastTime, now, lang)}</span>
       </span>
     </button>
   );

@@ -1,24 +1,29 @@
 import { FieldOfficeId } from '../../../shared/sites.js';
 import { LinkStatus } from '../../../shared/units.js';
-import { fieldOfficeName, STATUS_LABEL } from '../../format/labels.js';
+import { useLang } from '../../i18n/lang.js';
+import { useMessages } from '../../i18n/messages.js';
+import { panelMessages } from '../messages.js';
+import { fieldOfficeName, linkStatusLabel } from '../../format/labels.js';
 import type { StatusFilter, UnitListFilter } from './unitList.js';
 
 const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'sos', ...LinkStatus.options];
-const STATUS_FILTER_LABEL: Record<StatusFilter, string> = { all: 'Any status', sos: 'SOS', ...STATUS_LABEL };
 
 const isStatusFilter = (value: string): value is StatusFilter => (STATUS_FILTERS as readonly string[]).includes(value);
 const isOffice = (value: string): value is FieldOfficeId => FieldOfficeId.safeParse(value).success;
 
 /** Search by callsign, id or group; narrow by status and field office. */
 export function UnitsFilters({ filter, onChange }: { filter: UnitListFilter; onChange: (filter: UnitListFilter) => void }) {
+  const lang = useLang();
+  const t = useMessages(panelMessages);
+  const statusFilterLabel = (s: StatusFilter): string => (s === 'all' ? t.anyStatus : s === 'sos' ? 'SOS' : linkStatusLabel(s, lang));
   return (
     <div className="units-filters">
       <input
         type="search"
         className="units-search"
         data-testid="units-search"
-        placeholder="Search callsign, id or group"
-        aria-label="Search units by callsign, id or group"
+        placeholder={t.searchUnits}
+        aria-label={t.searchUnitsAria}
         value={filter.text}
         onChange={(e) => onChange({ ...filter, text: e.target.value })}
         onKeyDown={(e) => {
@@ -31,23 +36,23 @@ export function UnitsFilters({ filter, onChange }: { filter: UnitListFilter; onC
       />
       <select
         data-testid="units-filter-status"
-        aria-label="Filter by status"
+        aria-label={t.filterStatus}
         value={filter.status}
         onChange={(e) => isStatusFilter(e.target.value) && onChange({ ...filter, status: e.target.value })}
       >
         {STATUS_FILTERS.map((s) => (
           <option key={s} value={s}>
-            {STATUS_FILTER_LABEL[s]}
+            {statusFilterLabel(s)}
           </option>
         ))}
       </select>
       <select
         data-testid="units-filter-office"
-        aria-label="Filter by field office"
+        aria-label={t.filterOffice}
         value={filter.office}
         onChange={(e) => onChange({ ...filter, office: isOffice(e.target.value) ? e.target.value : 'all' })}
       >
-        <option value="all">Every field office</option>
+        <option value="all">{t.everyOffice}</option>
         {FieldOfficeId.options.map((id) => (
           <option key={id} value={id}>
             {fieldOfficeName(id)}
