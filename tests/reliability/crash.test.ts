@@ -5,7 +5,7 @@
  * unit's latest fix), incidents, incident changes and alert acknowledgements; the SQLite file
  * must pass its integrity check; the server must start again on it and serve all of it.
  *
- * CRASH_ROUNDS (default 12) and RELIABILITY_SEED change the number of rounds and the moments.
+ * CRASH_ROUNDS (default 10) and RELIABILITY_SEED change the number of rounds and the moments.
  */
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,7 +20,7 @@ import { postAsDevice, signInOverHttp, startServer as startInProcess, testUnit, 
 import { MALAKAL, SEED } from './support.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 12);
+const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 10);
 const ADMIN_PASSWORD = 'kill -9 is not a shutdown';
 const UNITS = ['crash-1', 'crash-2', 'crash-3'] as const;
 const SOS_UNITS = ['crash-sos-1', 'crash-sos-2', 'crash-sos-3'] as const;
