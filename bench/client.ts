@@ -48,7 +48,7 @@ export function clientOptions(): ClientOptions {
   const small = quick();
   return {
     units: envNumber('CLIENT_UNITS', 2000),
-    tickMs: envNumber('CLIENT_TICK_MS', 500),
+    tickMs: envNumber('CLIENT_TICK_MS', 200),
     seconds: envNumber('CLIENT_SECONDS', small ? 10 : 30),
     warmupSeconds: envNumber('CLIENT_WARMUP_SECONDS', small ? 3 : 5),
     realClient: process.env.CLIENT_REAL !== '0',

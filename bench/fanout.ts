@@ -43,7 +43,7 @@ export interface FanoutOptions {
 
 export function fanoutOptions(): FanoutOptions {
   const small = quick();
-  const ticks = (process.env.FANOUT_TICKS ?? '500,200').split(',').map((t) => Number(t.trim()));
+  const ticks = (process.env.FANOUT_TICKS ?? '200,500').split(',').map((t) => Number(t.trim()));
   if (ticks.some((t) => !Number.isInteger(t) || t < 50)) throw new Error(`FANOUT_TICKS=${process.env.FANOUT_TICKS}: expected whole milliseconds of at least 50, comma-separated`);
   return {
     units: envNumber('FANOUT_UNITS', small ? 200 : 2000),

@@ -22,7 +22,7 @@ import { PatrolTraffic } from './support/traffic.js';
  * over the interval, and the dashboards still connected. The verdict is the heap's slope after
  * the first 5 minutes (a least-squares line, MB per 10 minutes) and its spread over that time.
  *
- * `npm run bench -- soak`; not in the default set. SOAK_TICK_MS (500), and FANOUT_UNITS,
+ * `npm run bench -- soak`; not in the default set. SOAK_TICK_MS (200, the default TICK_MS), and FANOUT_UNITS,
  * FANOUT_CLIENTS, FANOUT_CLIENTS_PER_WORKER, FANOUT_BATCH_MS as for the fan-out benchmark.
  */
 
@@ -83,7 +83,7 @@ const mb = (bytes: number) => bytes / 1024 / 1024;
 export async function soakBench(log: (line: string) => void = console.log): Promise<{ samples: SoakSample[]; verdict: SoakVerdict }> {
   const minutes = envNumber('SOAK_MINUTES', 30);
   const sampleSeconds = envNumber('SOAK_SAMPLE_SECONDS', 30);
-  const tickMs = envNumber('SOAK_TICK_MS', 500);
+  const tickMs = envNumber('SOAK_TICK_MS', 200);
   // The fan-out benchmark's full load, whatever BENCH_QUICK says: a soak is only worth its load.
   const fanout = { ...fanoutOptions(), units: envNumber('FANOUT_UNITS', 2000), clients: envNumber('FANOUT_CLIENTS', 200) };
   const pack = await loadMissionPack();

@@ -67,7 +67,7 @@ export interface AppConfig {
 }
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
-  tickMs: 500,
+  tickMs: 200,
   tracking: DEFAULT_POLICY,
   secureCookies: false,
   loginsPerMinute: 10,

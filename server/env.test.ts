@@ -5,7 +5,7 @@ import { parseEnv, trackingPolicyFrom } from './env.js';
 describe('parseEnv', () => {
   it('works with nothing set', () => {
     const result = parseEnv({});
-    expect(result).toMatchObject({ ok: true, env: { PORT: 8080, SIMULATOR: true, TICK_MS: 500 } });
+    expect(result).toMatchObject({ ok: true, env: { PORT: 8080, SIMULATOR: true, TICK_MS: 200 } });
   });
 
   it('reads values and turns the simulator off', () => {

@@ -68,7 +68,7 @@ export const EnvSchema = z.object({
   SIMULATOR_SEED: z.coerce.number().int().default(20_140_529),
   SIMULATOR_UNITS: z.coerce.number().int().min(1).max(5_000).default(48),
   /** how often coalesced updates go out to dashboards, milliseconds */
-  TICK_MS: z.coerce.number().int().min(50).max(10_000).default(500),
+  TICK_MS: z.coerce.number().int().min(50).max(10_000).default(200),
   /**
    * per unit type, how long without a report before a unit is stale, then lost, as JSON, e.g.
    * {"ipo-foot":{"staleAfterS":300,"lostAfterS":1200}}; types left out keep their defaults
