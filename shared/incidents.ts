@@ -20,6 +20,27 @@ export const IncidentCategory = z.enum([
 ]);
 export type IncidentCategory = z.infer<typeof IncidentCategory>;
 
+/**
+ * What the JOC calls each category in English: the legend, the forms, and every export (which
+ * stays in English whatever the screen's language, as the mission's records are kept).
+ */
+export const CATEGORY_NAME_EN: Record<IncidentCategory, string> = {
+  'threat-to-civilians': 'Threat to civilians / armed attack',
+  'intercommunal-clash': 'Intercommunal clash',
+  'cattle-raiding': 'Cattle raiding',
+  sgbv: 'SGBV',
+  'human-rights-violation': 'Human-rights violation',
+  'public-order': 'Public order / demonstration',
+  crime: 'Crime',
+  'threat-to-un': 'Threat to UN personnel / premises',
+  'humanitarian-access-denial': 'Humanitarian access denial',
+  'election-related': 'Election-related',
+  'organised-crime': 'Organised crime / smuggling',
+  'poc-site-security': 'POC-site security',
+  'accident-medical': 'Accident / medical',
+  other: 'Other',
+};
+
 /** 1 low … 4 critical. */
 export const Severity = z.number().int().min(1).max(4);
 export type Severity = z.infer<typeof Severity>;

@@ -1,26 +1,11 @@
-import type { IncidentCategory, IncidentStatus } from '../../shared/incidents.js';
+import { CATEGORY_NAME_EN, type IncidentCategory, type IncidentStatus } from '../../shared/incidents.js';
 import { currentLang, type Lang } from '../i18n/lang.js';
 
 type Words<Code extends string | number> = Record<Lang, Record<Code, string>>;
 
 /** What the JOC calls each category, in the legend, the form and the details panel. */
 const CATEGORY_WORDS: Words<IncidentCategory> = {
-  en: {
-    'threat-to-civilians': 'Threat to civilians / armed attack',
-    'intercommunal-clash': 'Intercommunal clash',
-    'cattle-raiding': 'Cattle raiding',
-    sgbv: 'SGBV',
-    'human-rights-violation': 'Human-rights violation',
-    'public-order': 'Public order / demonstration',
-    crime: 'Crime',
-    'threat-to-un': 'Threat to UN personnel / premises',
-    'humanitarian-access-denial': 'Humanitarian access denial',
-    'election-related': 'Election-related',
-    'organised-crime': 'Organised crime / smuggling',
-    'poc-site-security': 'POC-site security',
-    'accident-medical': 'Accident / medical',
-    other: 'Other',
-  },
+  en: CATEGORY_NAME_EN,
   fr: {
     'threat-to-civilians': 'Menace contre des civils / attaque armée',
     'intercommunal-clash': 'Affrontement intercommunautaire',

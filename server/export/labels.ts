@@ -1,22 +1,7 @@
-import type { IncidentCategory } from '../../shared/incidents.js';
+import { CATEGORY_NAME_EN, type IncidentCategory } from '../../shared/incidents.js';
 
 /** What the JOC calls each category: the same words as the map's legend. */
-export const CATEGORY_LABEL: Record<IncidentCategory, string> = {
-  'threat-to-civilians': 'Threat to civilians / armed attack',
-  'intercommunal-clash': 'Intercommunal clash',
-  'cattle-raiding': 'Cattle raiding',
-  sgbv: 'SGBV',
-  'human-rights-violation': 'Human-rights violation',
-  'public-order': 'Public order / demonstration',
-  crime: 'Crime',
-  'threat-to-un': 'Threat to UN personnel / premises',
-  'humanitarian-access-denial': 'Humanitarian access denial',
-  'election-related': 'Election-related',
-  'organised-crime': 'Organised crime / smuggling',
-  'poc-site-security': 'POC-site security',
-  'accident-medical': 'Accident / medical',
-  other: 'Other',
-};
+export const CATEGORY_LABEL: Record<IncidentCategory, string> = CATEGORY_NAME_EN;
 
 export const SEVERITY_LABEL: Record<number, string> = { 1: 'Low', 2: 'Medium', 3: 'High', 4: 'Critical' };
 

@@ -6,6 +6,7 @@ import { delimiter, join } from 'node:path';
 import pg from 'pg';
 import { openPostgres } from '../../server/db/open.js';
 import { freePort } from './serverProcess.js';
+import { alive, reapAbandoned } from './throwaway.js';
 
 /**
  * A throwaway PostgreSQL cluster for the test suite: `initdb` into a temporary folder, the server
@@ -67,15 +68,6 @@ function runAs(): { uid: number; gid: number } | undefined {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The postmaster's PID from its data folder, if it is still that server running. */
 function postmasterPid(dataDir: string): number | null {
   try {
@@ -90,20 +82,11 @@ function postmasterPid(dataDir: string): number | null {
 }
 
 /** Clusters left by a run that was killed outright (its process gone): stopped and removed. */
-function reapAbandoned(): void {
-  for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith(PREFIX)) continue;
-    const dir = join(tmpdir(), name);
-    try {
-      const owner = Number(readFileSync(join(dir, 'owner.pid'), 'utf8'));
-      if (alive(owner)) continue;
-      const pid = postmasterPid(join(dir, 'data'));
-      if (pid) process.kill(pid, 'SIGQUIT');
-      rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // not ours, or already gone
-    }
-  }
+function reapAbandonedClusters(): void {
+  reapAbandoned(PREFIX, (dir) => {
+    const pid = postmasterPid(join(dir, 'data'));
+    if (pid) process.kill(pid, 'SIGQUIT');
+  });
 }
 
 export interface PostgresCluster {
@@ -118,7 +101,7 @@ export interface PostgresCluster {
 export async function startPostgresCluster(log: (line: string) => void = () => {}): Promise<PostgresCluster> {
   const bin = findPostgresBin();
   const user = runAs();
-  reapAbandoned();
+  reapAbandonedClusters();
   const dir = mkdtempSync(join(tmpdir(), PREFIX));
   writeFileSync(join(dir, 'owner.pid'), String(process.pid));
   const data = join(dir, 'data');

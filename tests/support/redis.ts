@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { freePort } from './serverProcess.js';
+import { alive, reapAbandoned } from './throwaway.js';
 
 /**
  * A throwaway redis-server for a test: on a spare port of 127.0.0.1, nothing saved to disk, its
@@ -33,29 +34,12 @@ export function findRedisServer(): string {
   );
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Folders left by a run that was killed outright: their redis-server stopped, the folder removed. */
-function reapAbandoned(): void {
-  for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith(PREFIX)) continue;
-    const dir = join(tmpdir(), name);
-    try {
-      const [owner, server] = readFileSync(join(dir, 'owner.pid'), 'utf8').split(' ').map(Number);
-      if (owner === undefined || alive(owner)) continue;
-      if (server !== undefined && alive(server) && readFileSync(`/proc/${server}/cmdline`, 'utf8').includes('redis-server')) process.kill(server, 'SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // not ours, or already gone
-    }
-  }
+function reapAbandonedServers(): void {
+  reapAbandoned(PREFIX, (_dir, ownerFile) => {
+    const server = Number(ownerFile.split(' ')[1]);
+    if (server > 0 && alive(server) && readFileSync(`/proc/${server}/cmdline`, 'utf8').includes('redis-server')) process.kill(server, 'SIGKILL');
+  });
 }
 
 /** Whether something answers PONG on the port. */
@@ -85,7 +69,7 @@ function exited(child: ChildProcess): Promise<void> {
 /** Starts redis-server on a spare port; resolves once it answers. */
 export async function startRedis(): Promise<RedisServer> {
   const program = findRedisServer();
-  reapAbandoned();
+  reapAbandonedServers();
   let lastError = '';
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const dir = mkdtempSync(join(tmpdir(), PREFIX));
