@@ -252,6 +252,7 @@ export const auditMessages = defineMessages({
     target: 'Target',
     outcome: 'Outcome',
     details: 'Details',
+    outcomeWord: (outcome: 'ok' | 'denied' | 'failed') => ({ ok: 'ok', denied: 'denied', failed: 'failed' })[outcome],
     loading: 'Loading…',
   },
   fr: {
@@ -270,6 +271,7 @@ export const auditMessages = defineMessages({
     target: 'Cible',
     outcome: 'Résultat',
     details: 'Détails',
+    outcomeWord: (outcome) => ({ ok: 'réussi', denied: 'refusé', failed: 'échec' })[outcome],
     loading: 'Chargement…',
   },
 });

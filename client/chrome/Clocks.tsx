@@ -9,7 +9,7 @@ export function Clocks({ now }: { now: number }) {
   const t = useMessages(chromeMessages);
   return (
     <div className="clocks">
-      <div className="clock">
+      <div className="clock" title={t.jubaClockTitle(jubaUtcOffset(now))}>
         <span className="clock-label">{t.jubaClock(jubaUtcOffset(now))}</span>
         <span className="clock-value" data-testid="clock-juba">
           {jubaTime(now)}

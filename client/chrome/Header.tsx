@@ -15,6 +15,7 @@ import { UserMenu } from './UserMenu.js';
 import { useServerNow } from './useNow.js';
 import { useMessages } from '../i18n/messages.js';
 import { chromeMessages } from './messages.js';
+import './chrome.css';
 
 /** The product's name in English, for places outside the language choice. */
 export const PRODUCT_NAME = chromeMessages.en.productName;

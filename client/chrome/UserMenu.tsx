@@ -1,5 +1,5 @@
 import { tabsFor } from '../admin/access.js';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { LanguageToggle } from './LanguageToggle.js';
 import { roleLabel } from '../format/labels.js';
 import { useLang } from '../i18n/lang.js';
 import { useMessages } from '../i18n/messages.js';
@@ -33,20 +33,23 @@ export function UserMenu() {
   return (
     <div className="user-menu">
       {identity}
-      <LanguageSwitch />
-      {mayAdminister &&
+      <LanguageToggle />
+      {/* Admin (or back to the map) above Sign out, so that a full desk header keeps to one row. */}
+      <div className={`user-menu-actions${mayAdminister ? ' user-menu-actions-two' : ''}`}>
+        {mayAdminister &&
         (onAdmin ? (
           <button type="button" className="button" data-testid="open-map" onClick={() => navigate({ page: 'map' })}>
             {t.map}
           </button>
         ) : (
-          <button type="button" className="button" data-testid="open-admin" onClick={() => navigate({ page: 'admin', tab: null })}>
+          <button type="button" className="button" data-testid="open-admin" title={t.adminTitle} onClick={() => navigate({ page: 'admin', tab: null })}>
             {t.admin}
           </button>
         ))}
-      <button type="button" className="button" data-testid="signout" onClick={signOut}>
-        {t.signOut}
-      </button>
+        <button type="button" className="button" data-testid="signout" onClick={signOut}>
+          {t.signOut}
+        </button>
+      </div>
     </div>
   );
 }

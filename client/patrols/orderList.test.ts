@@ -56,6 +56,13 @@ describe('patrolRows', () => {
     expect(row?.window).toBe('Mon 15 Feb 22:00–02:00 (+1 day) Juba');
   });
 
+  it('says the same in French', () => {
+    const order = patrolOrder({ startsAt: T0 + 14 * 60 * MIN, endsAt: T0 + 18 * 60 * MIN });
+    const [row] = patrolRows([order], units, T0 - 24 * 60 * MIN, 'fr');
+    expect(row?.window).toBe('lun. 15 févr. 22:00–02:00 (+1 jour), heure de Juba');
+    expect(row?.returnText).toMatch(/^Retour à .+ avant 02:00$/);
+  });
+
   it('leaves out orders that ended more than a day ago', () => {
     const rows = patrolRows(
       [patrolOrder({ id: 'old', status: 'completed', updatedAt: T0 - 25 * 60 * MIN }), patrolOrder({ id: 'old-but-overdue', status: 'overdue', updatedAt: T0 - 25 * 60 * MIN })],

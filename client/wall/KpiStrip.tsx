@@ -141,7 +141,7 @@ export function KpiStrip() {
         <p className="wall-oldest" data-testid="wall-oldest-alert" data-alert-id={oldest?.id ?? ''}>
           {oldest ? (
             <>
-              <span className="wall-oldest-what">{alertSubject(oldest, units)}</span>{' '}
+              <span className="wall-oldest-what">{alertSubject(oldest, units, lang)}</span>{' '}
               <span className="wall-oldest-age">· {waitedFor(oldest.raisedAt, now, lang)}</span>
             </>
           ) : (

@@ -30,6 +30,13 @@ describe('findHotspots', () => {
       ['unit:mal-fpu-1', 'alert', 'Unit lost — MAL-FPU-1'],
       ['incident:clash', 'incident', 'Critical incident — Clash at Pibor'],
     ]);
+    // The same places on a French wall; names and titles as they are.
+    expect(findHotspots(units, incidents, alerts, 'fr').map((s) => s.label)).toEqual([
+      'SOS — BOR-FPU-2',
+      'Incident près d’un site — Cattle raid at Kodok',
+      'Unité perdue — MAL-FPU-1',
+      'Incident critique — Clash at Pibor',
+    ]);
     expect(spots[0]).toMatchObject({ lon: 31.5, lat: 6.2, zoom: UNIT_ZOOM });
     expect(spots[3]?.zoom).toBe(INCIDENT_ZOOM);
   });

@@ -2,7 +2,7 @@ import type { Alert } from '../../shared/alerts.js';
 import { OPEN_STATUSES, type IncidentSummary } from '../../shared/incidents.js';
 import type { Unit } from '../../shared/units.js';
 import { bannerOrder, isNotice, isUnacknowledged } from '../alerts/pick.js';
-import { ALERT_KIND_LABEL } from '../alerts/severity.js';
+import { ALERT_KIND_WORDS } from '../alerts/messages.js';
 import { currentLang, type Lang } from '../i18n/lang.js';
 import { wallMessages } from './messages.js';
 
@@ -25,8 +25,8 @@ export interface Hotspot {
   zoom: number;
 }
 
-// The alert's kind in words; the English table until the alerts area has its French words.
-const alertKindWords = (kind: Alert['kind'], _lang: Lang): string => ALERT_KIND_LABEL[kind];
+/** The alert's kind in words, in the alerts area's own terms. */
+const alertKindWords = (kind: Alert['kind'], lang: Lang): string => ALERT_KIND_WORDS[lang][kind];
 
 const unitKey = (id: string) => `unit:${id}`;
 const incidentKey = (id: string) => `incident:${id}`;

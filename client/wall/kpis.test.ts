@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anAlert, byId } from '../alerts/fixtures.js';
 import type { StatusPolicy } from '../state/status.js';
 import { aUnit, anIncident, mapOf } from './fixtures.js';
-import { alertSubject, DAY_MS, officePatrols, oldestUnacknowledged, openAlerts, recentIncidents, topCategories, waitedFor } from './kpis.js';
+import { alertSubject, categoryShort, DAY_MS, officePatrols, oldestUnacknowledged, openAlerts, recentIncidents, topCategories, waitedFor } from './kpis.js';
 
 const now = 1_800_000_000_000;
 const t = { staleAfterMs: 120_000, lostAfterMs: 600_000 };
@@ -101,5 +101,15 @@ describe('waitedFor', () => {
     expect(waitedFor(now - 125 * 60_000, now)).toBe('2 h 5 min');
     expect(waitedFor(now - 26 * 3600_000, now)).toBe('1 d 2 h');
     expect(waitedFor(now + 5_000, now)).toBe('0 s');
+  });
+});
+
+describe('the wall’s figures in French', () => {
+  it('words days as jours, and categories and alerts in French', () => {
+    const now = 1_800_000_000_000;
+    expect(waitedFor(now - 26 * 3600_000, now, 'fr')).toBe('1 j 2 h');
+    expect(waitedFor(now - 7 * 60_000, now, 'fr')).toBe('7 min');
+    expect(categoryShort('cattle-raiding', 'fr')).toBe('Raid de bétail');
+    expect(categoryShort('cattle-raiding', 'en')).toBe('Cattle raiding');
   });
 });

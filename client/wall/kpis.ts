@@ -3,7 +3,7 @@ import { IncidentCategory, type IncidentSummary } from '../../shared/incidents.j
 import type { FieldOfficeId } from '../../shared/sites.js';
 import type { Unit } from '../../shared/units.js';
 import { isNotice, isUnacknowledged } from '../alerts/pick.js';
-import { ALERT_KIND_LABEL } from '../alerts/severity.js';
+import { ALERT_KIND_WORDS } from '../alerts/messages.js';
 import { currentLang, type Lang } from '../i18n/lang.js';
 import { effectiveStatus, type StatusPolicy } from '../state/status.js';
 import { categoryShortMessages } from './messages.js';
@@ -107,9 +107,9 @@ export function oldestUnacknowledged(alerts: ReadonlyMap<string, Alert>): Alert 
  * What an alert is about in a few words: its kind and the patrol's callsign ("SOS BOR-FPU-2"),
  * or its own title when no patrol is named.
  */
-export function alertSubject(alert: Alert, units: ReadonlyMap<string, Unit>): string {
+export function alertSubject(alert: Alert, units: ReadonlyMap<string, Unit>, lang: Lang = currentLang()): string {
   const unit = alert.unitId === null ? undefined : units.get(alert.unitId);
-  if (unit) return `${ALERT_KIND_LABEL[alert.kind]} ${unit.callsign}`;
+  if (unit) return `${ALERT_KIND_WORDS[lang][alert.kind]} ${unit.callsign}`;
   return alert.title;
 }
 

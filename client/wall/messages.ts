@@ -110,10 +110,10 @@ export const categoryShortMessages = defineMessages<Record<IncidentCategory, str
   },
   fr: {
     'threat-to-civilians': 'Menace contre des civils',
-    'intercommunal-clash': 'Affrontement intercommunautaire',
+    'intercommunal-clash': 'Heurts intercommunautaires',
     'cattle-raiding': 'Raid de bétail',
     sgbv: 'VSBG',
-    'human-rights-violation': 'Violation des droits de l’homme',
+    'human-rights-violation': 'Droits de l’homme',
     'public-order': 'Ordre public',
     crime: 'Criminalité',
     'threat-to-un': 'Menace contre l’ONU',
@@ -121,7 +121,7 @@ export const categoryShortMessages = defineMessages<Record<IncidentCategory, str
     'election-related': 'Lié aux élections',
     'organised-crime': 'Criminalité organisée',
     'poc-site-security': 'Sécurité du site PoC',
-    'accident-medical': 'Accident / urgence médicale',
+    'accident-medical': 'Accident / médical',
     other: 'Autre',
   },
 });

@@ -118,6 +118,7 @@ export class DeadlineWatcher {
           kind: 'incident-unverified',
           severity: record.severity,
           title: `Not verified after ${wait(age)}: ${record.title}`,
+          words: { kind: 'incident-unverified', waitedMin: Math.round(age / 60_000), incidentTitle: record.title },
           unitId: null,
           incidentId: record.id,
         });
@@ -128,6 +129,7 @@ export class DeadlineWatcher {
           kind: 'incident-unassigned',
           severity: record.severity,
           title: `No patrol sent after ${wait(age)}: ${record.title}`,
+          words: { kind: 'incident-unassigned', waitedMin: Math.round(age / 60_000), incidentTitle: record.title },
           unitId: null,
           incidentId: record.id,
         });

@@ -69,10 +69,14 @@ export class EarlyWarning {
     const near = sitesWithin(this.index, at, this.policy.incidentNearSiteKm, ['poc-site', 'field-office', 'headquarters'])[0];
     if (near) {
       const distance = precise ? `${near.distanceKm.toFixed(1)} km from` : `within ${this.policy.incidentNearSiteKm} km of`;
+      const place = near.distanceKm === 0 ? 'inside' : precise ? 'at' : 'within';
+      // The words say no more than the title: a tenth of a kilometre, or only the threshold.
+      const km = place === 'at' ? Number(near.distanceKm.toFixed(1)) : place === 'within' ? this.policy.incidentNearSiteKm : 0;
       await this.alerts.raise({
         kind: 'incident-near-site',
         severity: record.severity,
         title: `${what} ${near.distanceKm === 0 ? 'inside' : distance} ${near.site.properties.name}`,
+        words: { kind: 'incident-near-site', category: record.category, site: near.site.properties.name, place, km },
         unitId: null,
         incidentId: record.id,
       });
@@ -83,6 +87,7 @@ export class EarlyWarning {
         kind: 'incident-in-corridor',
         severity: record.severity,
         title: `${what} on the ${corridor.corridor.properties.name} migration corridor, in season`,
+        words: { kind: 'incident-in-corridor', category: record.category, corridor: corridor.corridor.properties.name },
         unitId: null,
         incidentId: record.id,
       });
@@ -111,12 +116,13 @@ export class EarlyWarning {
             kind: 'patrol-in-corridor',
             severity: 1,
             title: `${unit.callsign} on the ${c.corridor.properties.name} corridor, in season`,
+            words: { kind: 'patrol-in-corridor', callsign: unit.callsign, corridor: c.corridor.properties.name },
             unitId: id,
             notice: true,
           }),
         ),
-        ...entered.map((z) => this.alerts.raise({ kind: 'patrol-entered-zone', severity: 1, title: `${unit.callsign} entered ${name(z)}`, unitId: id, notice: true })),
-        ...left.map((z) => this.alerts.raise({ kind: 'patrol-left-zone', severity: 1, title: `${unit.callsign} left ${name(z)}`, unitId: id, notice: true })),
+        ...entered.map((z) => this.alerts.raise({ kind: 'patrol-entered-zone', severity: 1, title: `${unit.callsign} entered ${name(z)}`, words: { kind: 'patrol-entered-zone', callsign: unit.callsign, zone: name(z) }, unitId: id, notice: true })),
+        ...left.map((z) => this.alerts.raise({ kind: 'patrol-left-zone', severity: 1, title: `${unit.callsign} left ${name(z)}`, words: { kind: 'patrol-left-zone', callsign: unit.callsign, zone: name(z) }, unitId: id, notice: true })),
       ];
       Promise.all(work).catch((err: unknown) => this.logger.error({ err, unitId: id }, 'could not raise a zone notice'));
     }

@@ -1,8 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { Alert, AlertKind } from '../../shared/alerts.js';
+import { Alert, AlertKind, AlertWords, type AlertWordsOf } from '../../shared/alerts.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import type { AlertsTable } from '../db/schema.js';
+
+/**
+ * An alert's stored words, read back: words that do not parse, or belong to another kind of
+ * alert, are null (the screens fall back to the English title), never an error.
+ */
+function wordsFromText(text: string | null, kind: string): AlertWords | null {
+  if (text === null) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const words = AlertWords.safeParse(raw);
+  return words.success && words.data.kind === kind ? words.data : null;
+}
 
 const alertFromRow = (r: AlertsTable): Alert =>
   Alert.parse({
@@ -17,6 +33,7 @@ const alertFromRow = (r: AlertsTable): Alert =>
     acknowledgedBy: r.acknowledged_by,
     resolvedAt: r.resolved_at === null ? null : Number(r.resolved_at),
     escalatedAt: r.escalated_at === null ? null : Number(r.escalated_at),
+    words: wordsFromText(r.words, r.kind),
   });
 
 export class AlertNotFound extends Error {}
@@ -44,10 +61,13 @@ export class AlertService {
    * Raises an alert unless one for the same cause is still unresolved; returns it either way.
    * A notice (`notice: true`) is born resolved: it informs, it waits for no cause to go.
    */
-  async raise(input: {
-    kind: AlertKind;
+  async raise<K extends AlertKind>(input: {
+    kind: K;
     severity: number;
+    /** in English, as exports and the audit give it */
     title: string;
+    /** the title's facts, for the screens to word in their own language */
+    words: AlertWordsOf<K>;
     unitId: string | null;
     incidentId?: string | null;
     notice?: boolean;
@@ -69,6 +89,7 @@ export class AlertService {
       acknowledged_by: null,
       resolved_at: input.notice ? now : null,
       escalated_at: null,
+      words: JSON.stringify(AlertWords.parse(input.words)),
     };
     await this.db.insertInto('alerts').values(row).execute();
     const alert = alertFromRow(row);

@@ -56,18 +56,18 @@ export function alertOnUnitTransitions(
     const work: (() => Promise<unknown>)[] = [];
     // Stale is the first sign of a patrol falling silent: a notice for the record, no alarm.
     if (unit.status === 'stale' && before.status === 'live') {
-      work.push(() => alerts.raise({ kind: 'unit-stale', severity: 1, title: `${unit.callsign} stale: reports have stopped`, unitId: unit.id, notice: true }));
+      work.push(() => alerts.raise({ kind: 'unit-stale', severity: 1, title: `${unit.callsign} stale: reports have stopped`, words: { kind: 'unit-stale', callsign: unit.callsign }, unitId: unit.id, notice: true }));
     }
     if (unit.status === 'lost' && before.status !== 'lost') {
       // The screens show how long ago the last report was, in Juba time: the title need not.
-      work.push(() => alerts.raise({ kind: 'unit-lost', severity: LOST_SEVERITY, title: `${unit.callsign} lost: no report`, unitId: unit.id }));
+      work.push(() => alerts.raise({ kind: 'unit-lost', severity: LOST_SEVERITY, title: `${unit.callsign} lost: no report`, words: { kind: 'unit-lost', callsign: unit.callsign }, unitId: unit.id }));
     }
     if (before.status === 'lost' && unit.status !== 'lost') work.push(() => alerts.resolve('unit-lost', unit.id));
     if (unit.activity === 'sos' && before.activity !== 'sos') {
       work.push(async () => {
         if (await alerts.isOpen('sos', unit.id)) return;
         const incidentId = openSosIncident ? await openSosIncident(unit) : null;
-        await alerts.raise({ kind: 'sos', severity: SOS_SEVERITY, title: `SOS from ${unit.callsign}`, unitId: unit.id, incidentId });
+        await alerts.raise({ kind: 'sos', severity: SOS_SEVERITY, title: `SOS from ${unit.callsign}`, words: { kind: 'sos', callsign: unit.callsign }, unitId: unit.id, incidentId });
       });
     }
     if (before.activity === 'sos' && unit.activity !== 'sos') work.push(() => alerts.resolve('sos', unit.id));
@@ -96,12 +96,12 @@ async function settleLinkAlerts(unit: Unit, alerts: AlertService): Promise<void>
   if (!unit.last) return;
   if (unit.status === 'lost') {
     // At most one is open per patrol: one raised before the takeover is kept, not doubled.
-    await alerts.raise({ kind: 'unit-lost', severity: LOST_SEVERITY, title: `${unit.callsign} lost: no report`, unitId: unit.id });
+    await alerts.raise({ kind: 'unit-lost', severity: LOST_SEVERITY, title: `${unit.callsign} lost: no report`, words: { kind: 'unit-lost', callsign: unit.callsign }, unitId: unit.id });
     return;
   }
   await alerts.resolve('unit-lost', unit.id);
   if (unit.status === 'stale' && !(await alerts.raisedSince('unit-stale', unit.id, unit.last.time))) {
-    await alerts.raise({ kind: 'unit-stale', severity: 1, title: `${unit.callsign} stale: reports have stopped`, unitId: unit.id, notice: true });
+    await alerts.raise({ kind: 'unit-stale', severity: 1, title: `${unit.callsign} stale: reports have stopped`, words: { kind: 'unit-stale', callsign: unit.callsign }, unitId: unit.id, notice: true });
   }
 }
 
@@ -109,7 +109,7 @@ async function settleSos(unit: Unit, alerts: AlertService, openSosIncident?: Ope
   const open = await alerts.isOpen('sos', unit.id);
   if (unit.activity === 'sos' && !open) {
     const incidentId = openSosIncident ? await openSosIncident(unit) : null;
-    await alerts.raise({ kind: 'sos', severity: SOS_SEVERITY, title: `SOS from ${unit.callsign}`, unitId: unit.id, incidentId });
+    await alerts.raise({ kind: 'sos', severity: SOS_SEVERITY, title: `SOS from ${unit.callsign}`, words: { kind: 'sos', callsign: unit.callsign }, unitId: unit.id, incidentId });
   }
   if (unit.activity !== 'sos' && open) await alerts.resolve('sos', unit.id);
 }

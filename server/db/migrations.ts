@@ -271,6 +271,13 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('alerts_unit').on('alerts').columns(['unit_id', 'raised_at']).execute();
     },
   },
+  // The facts an alert's title is made of (JSON text), so each screen words it in its language.
+  // Alerts raised before have none: they are shown with their English title.
+  '0012-alert-words': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('alerts').addColumn('words', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

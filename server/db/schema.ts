@@ -149,6 +149,8 @@ export interface AlertsTable {
   acknowledged_by: string | null;
   resolved_at: number | null;
   escalated_at: number | null;
+  /** AlertWords as JSON text; null for alerts raised before words were kept */
+  words: string | null;
 }
 
 export interface IncidentAssignmentsTable {

@@ -1,4 +1,4 @@
-import type { AlertKind } from '../../shared/alerts.js';
+import type { AlertKind, AlertWordsOf } from '../../shared/alerts.js';
 import type { Checkpoint, PatrolOrder } from '../../shared/patrols.js';
 import { deadlineOf, type PatrolChange } from './progress.js';
 
@@ -8,7 +8,8 @@ export const CHECKPOINT_MISSED_SEVERITY = 2;
 export const PATROL_OVERDUE_SEVERITY = 3;
 
 export type PatrolAlertAction =
-  | { do: 'raise'; kind: Extract<AlertKind, 'checkpoint-missed' | 'patrol-overdue'>; severity: number; title: string }
+  | { do: 'raise'; kind: 'checkpoint-missed'; severity: number; title: string; words: AlertWordsOf<'checkpoint-missed'> }
+  | { do: 'raise'; kind: 'patrol-overdue'; severity: number; title: string; words: AlertWordsOf<'patrol-overdue'> }
   | { do: 'resolve'; kind: Extract<AlertKind, 'checkpoint-missed' | 'patrol-overdue'> };
 
 // Juba has kept UTC+2 since February 2021; Intl follows the tz database should it change again.
@@ -41,6 +42,17 @@ export function missedTitle(callsign: string, order: PatrolOrder, missed: readon
   return `${callsign} missed ${noun} ${namesOf(missed)} (${when})`;
 }
 
+/** The facts of a missed-checkpoint alert, as its title gives them, for the screens to word. */
+export function missedWords(callsign: string, order: PatrolOrder, missed: readonly Checkpoint[]): AlertWordsOf<'checkpoint-missed'> {
+  const byEnd = missed.every((c) => c.dueAt === null);
+  const dueAt = byEnd ? order.endsAt : Math.max(...missed.map((c) => deadlineOf(order, c)));
+  return { kind: 'checkpoint-missed', callsign, checkpoints: missed.map((c) => c.name), dueAt, byEnd };
+}
+
+export function overdueWords(callsign: string, order: PatrolOrder): AlertWordsOf<'patrol-overdue'> {
+  return { kind: 'patrol-overdue', callsign, returnTo: order.returnTo.name, dueAt: order.endsAt };
+}
+
 export function overdueTitle(callsign: string, order: PatrolOrder): string {
   return `${callsign} overdue: not back at ${order.returnTo.name} by ${jubaHoursMinutes(order.endsAt)} Juba`;
 }
@@ -57,12 +69,12 @@ export function alertActions(callsign: string, before: PatrolOrder, after: Patro
   const actions: PatrolAlertAction[] = [];
   if (change.missed.length > 0) {
     actions.push({ do: 'resolve', kind: 'checkpoint-missed' });
-    actions.push({ do: 'raise', kind: 'checkpoint-missed', severity: CHECKPOINT_MISSED_SEVERITY, title: missedTitle(callsign, after, change.missed) });
+    actions.push({ do: 'raise', kind: 'checkpoint-missed', severity: CHECKPOINT_MISSED_SEVERITY, title: missedTitle(callsign, after, change.missed), words: missedWords(callsign, after, change.missed) });
   } else if ((change.cancelled && change.outstanding.length > 0) || (change.reached.some((c) => c.missedAt !== null) && change.outstanding.length === 0)) {
     actions.push({ do: 'resolve', kind: 'checkpoint-missed' });
   }
   if (change.becameOverdue) {
-    actions.push({ do: 'raise', kind: 'patrol-overdue', severity: PATROL_OVERDUE_SEVERITY, title: overdueTitle(callsign, after) });
+    actions.push({ do: 'raise', kind: 'patrol-overdue', severity: PATROL_OVERDUE_SEVERITY, title: overdueTitle(callsign, after), words: overdueWords(callsign, after) });
   }
   if (before.status === 'overdue' && (change.completed || change.cancelled)) actions.push({ do: 'resolve', kind: 'patrol-overdue' });
   return actions;

@@ -16,7 +16,7 @@ import type { AlertService } from '../alerts/service.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/open.js';
 import type { PatrolCheckpointsTable, PatrolOrdersTable } from '../db/schema.js';
-import { alertActions, jubaHoursMinutes, overdueTitle, PATROL_OVERDUE_SEVERITY } from './patrol-alerts.js';
+import { alertActions, jubaHoursMinutes, overdueTitle, overdueWords, PATROL_OVERDUE_SEVERITY } from './patrol-alerts.js';
 import { changeOf } from './progress.js';
 
 export class PatrolNotFound extends Error {}
@@ -306,10 +306,10 @@ export class PatrolOrderService {
         // Another order of the same unit may still be overdue: it keeps an alert of its own.
         const stillOverdue = action.kind === 'patrol-overdue' ? this.liveOrdersOf(after.unitId).find((o) => o.status === 'overdue') : undefined;
         if (stillOverdue) {
-          await this.alerts.raise({ kind: 'patrol-overdue', severity: PATROL_OVERDUE_SEVERITY, title: overdueTitle(callsign, stillOverdue), unitId: after.unitId, incidentId: null });
+          await this.alerts.raise({ kind: 'patrol-overdue', severity: PATROL_OVERDUE_SEVERITY, title: overdueTitle(callsign, stillOverdue), words: overdueWords(callsign, stillOverdue), unitId: after.unitId, incidentId: null });
         }
       } else {
-        await this.alerts.raise({ kind: action.kind, severity: action.severity, title: action.title, unitId: after.unitId, incidentId: null });
+        await this.alerts.raise({ kind: action.kind, severity: action.severity, title: action.title, words: action.words, unitId: after.unitId, incidentId: null });
       }
     }
   }

@@ -94,6 +94,24 @@ function englishLeft(texts: readonly string[]): string[] {
   return texts.filter((text) => ENGLISH.some((word) => new RegExp(`\\b${word}\\b`).test(text)));
 }
 
+/**
+ * How many rows the header's controls take: controls whose tops are more than half a control's
+ * height apart are on different rows. Also the header's own height, to compare with one row in English.
+ */
+async function headerRows(page: Page): Promise<{ rows: number; height: number }> {
+  return page.evaluate(() => {
+    const header = document.querySelector<HTMLElement>('header.header');
+    if (!header) throw new Error('no header');
+    const boxes = Array.from(header.children)
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0);
+    const middles = boxes.map((r) => r.top + r.height / 2).sort((a, b) => a - b);
+    let rows = middles.length > 0 ? 1 : 0;
+    for (let i = 1; i < middles.length; i++) if ((middles[i] ?? 0) - (middles[i - 1] ?? 0) > 20) rows += 1;
+    return { rows, height: header.getBoundingClientRect().height };
+  });
+}
+
 async function chooseLanguage(page: Page, lang: 'en' | 'fr'): Promise<void> {
   await page.getByTestId(`lang-${lang}`).click();
   await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
@@ -105,12 +123,27 @@ describe('English and French', () => {
     await expect.poll(() => page.getByTestId('unit-count').getAttribute('data-count'), { timeout: 20_000 }).toBe('48');
     expect(await header(page)).toContain('Sign out');
     expect(await header(page)).toContain('Report incident');
+    // The product's name is on screen, not only in the window title.
+    expect(await header(page)).toContain('UNPOL Ops');
+    // At 1920 px the desk header is one row in English, language switch and all.
+    const english = await headerRows(page);
+    expect(english.rows).toBe(1);
 
     await chooseLanguage(page, 'fr');
     const text = await header(page);
-    for (const french of ['Déconnexion', 'Signaler un incident', 'Unités', 'Alertes', 'Mesurer', 'Aller à', 'Heure de Juba', 'patrouilles', 'EN DIRECT']) {
+    for (const french of ['Déconnexion', 'Signaler', 'Unités', 'Alertes', 'Mesurer', 'Aller à', 'Heure de Juba', 'en direct', 'EN DIRECT', 'Ops UNPOL']) {
       expect(text.toLowerCase()).toContain(french.toLowerCase());
     }
+    // The short label on the button, the full words in its tooltip.
+    expect(await page.getByTestId('open-report').getAttribute('title')).toBe('Signaler un incident (I)');
+    // The switch names the other language only.
+    expect(await page.getByTestId('lang-en').isVisible()).toBe(true);
+    expect(await page.getByTestId('lang-fr').isVisible()).toBe(false);
+    expect(await page.getByTestId('lang-fr').getAttribute('aria-pressed')).toBe('true');
+    // And the French header is one row too, no taller than the English one.
+    const french = await headerRows(page);
+    expect(french.rows).toBe(1);
+    expect(french.height).toBeLessThanOrEqual(english.height + 1);
     expect(text).not.toContain('Sign out');
     expect(await page.title()).toBe('Carte des opérations UNPOL — MINUSS');
     // The date-time group stays as NATO writes it, in either language.
@@ -165,6 +198,14 @@ describe('English and French', () => {
     for (const french of ['Couches et légende', 'Patrouilles', 'Couloirs de transhumance', 'Sites PoC', 'Menace contre des civils / attaque armée', 'Critique (4)']) {
       expect(legend.toLowerCase()).toContain(french.toLowerCase());
     }
+    // Every category's name is shown in full: none cut off with an ellipsis.
+    const cut = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('[data-testid="incident-legend"] .legend-key > span:last-child'))
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > (el.closest('.layers')?.getBoundingClientRect().right ?? Infinity))
+        .map((el) => el.textContent ?? ''),
+    );
+    expect(cut).toEqual([]);
+    await page.screenshot({ path: '/tmp/i18n-fr-layers.png' });
     expect(englishLeft(await visibleTexts(page, '[data-testid="layer-switcher"]'))).toEqual([]);
   });
 
@@ -187,6 +228,9 @@ describe('English and French', () => {
           .map((el) => el.textContent ?? ''),
       );
       expect(overflowing).toEqual([]);
+      // One row at 1920 px, at most two on a laptop, the product's name always on screen.
+      expect((await headerRows(page)).rows).toBeLessThanOrEqual(width === 1920 ? 1 : 2);
+      expect(await page.locator('.brand-short').isVisible()).toBe(true);
       await page.screenshot({ path: `/tmp/i18n-fr-${width}.png` });
     }
     await page.setViewportSize({ width: 1920, height: 1080 });

@@ -30,7 +30,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
             <td className="mono nowrap">{e.action}</td>
             <td className="wrap">{e.target ?? ''}</td>
             <td>
-              <span className={`chip chip-outcome-${e.outcome}`}>{e.outcome}</span>
+              <span className={`chip chip-outcome-${e.outcome}`}>{t.outcomeWord(e.outcome)}</span>
             </td>
             <td className="wrap details">{detailsText(e.details)}</td>
           </tr>
