@@ -18,6 +18,24 @@ export const AlertKind = z.enum([
 ]);
 export type AlertKind = z.infer<typeof AlertKind>;
 
+/** How an alert's English title names an incident of each category ("Cattle raiding on the …"). */
+export const INCIDENT_IN_ALERT_EN: Record<IncidentCategory, string> = {
+  'threat-to-civilians': 'Threat to civilians',
+  'intercommunal-clash': 'Intercommunal clash',
+  'cattle-raiding': 'Cattle raiding',
+  sgbv: 'SGBV incident',
+  'human-rights-violation': 'Human-rights violation',
+  'public-order': 'Public-order incident',
+  crime: 'Crime',
+  'threat-to-un': 'Threat to UN personnel or premises',
+  'humanitarian-access-denial': 'Humanitarian access denied',
+  'election-related': 'Election-related incident',
+  'organised-crime': 'Organised crime',
+  'poc-site-security': 'POC-site security incident',
+  'accident-medical': 'Accident or medical emergency',
+  other: 'Incident',
+};
+
 const Name = z.string().min(1).max(200);
 const Time = z.number().int();
 

@@ -2,6 +2,7 @@ import { useServerNow } from '../chrome/useNow.js';
 import { useWallView } from '../session/context.js';
 import { useOps, useOpsStore } from '../state/context.js';
 import { alertAge } from './age.js';
+import { alertTitle } from './alertTitle.js';
 import { bannerAlert } from './pick.js';
 import { useLang } from '../i18n/lang.js';
 import { useMessages } from '../i18n/messages.js';
@@ -46,11 +47,11 @@ export function AlertBanner() {
       <span className="alert-banner-kind">{alertKindLabel(alert.kind, lang)}</span>
       {!wall && unit ? (
         <button type="button" className="alert-banner-title alert-banner-link" data-testid="alert-banner-title" title={t.showUnit} onClick={() => focusUnit(unit.id)}>
-          {alert.title}
+          {alertTitle(alert, lang)}
         </button>
       ) : (
         <span className="alert-banner-title" data-testid="alert-banner-title">
-          {alert.title}
+          {alertTitle(alert, lang)}
         </span>
       )}
       {unit && <span className="alert-banner-unit">{unit.callsign}</span>}

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { Alert } from '../../shared/alerts.js';
 import { jubaHoursMinutes, zuluDtg } from '../format/time.js';
 import { alertAge } from './age.js';
+import { alertTitle } from './alertTitle.js';
 import { useLang } from '../i18n/lang.js';
 import { useMessages } from '../i18n/messages.js';
 import { alertMessages } from './messages.js';
@@ -49,10 +50,10 @@ export const AlertRow = memo(function AlertRow({ alert, callsign, now, mayAcknow
       </div>
       {unitId !== null && callsign !== null ? (
         <button type="button" className="alert-row-title alert-row-link" title={t.showCallsign(callsign)} onClick={() => onFocus(unitId)}>
-          {alert.title}
+          {alertTitle(alert, lang)}
         </button>
       ) : (
-        <span className="alert-row-title">{alert.title}</span>
+        <span className="alert-row-title">{alertTitle(alert, lang)}</span>
       )}
       <div className="alert-row-time">
         <span>

@@ -14,6 +14,7 @@ export function anAlert(id: string, patch: Partial<Alert> = {}): Alert {
     acknowledgedBy: null,
     resolvedAt: null,
     escalatedAt: null,
+    words: null,
     ...patch,
   };
 }

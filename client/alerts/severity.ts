@@ -9,12 +9,6 @@ export const alertSeverityLabel = (severity: Severity, lang: Lang = currentLang(
 /** What raised an alert, in words. */
 export const alertKindLabel = (kind: AlertKind, lang: Lang = currentLang()): string => ALERT_KIND_WORDS[lang][kind];
 
-/** @deprecated English only: use alertSeverityLabel(). */
-export const SEVERITY_LABEL: Record<Severity, string> = ALERT_SEVERITY_WORDS.en;
-
-/** @deprecated English only: use alertKindLabel(). */
-export const ALERT_KIND_LABEL: Record<AlertKind, string> = ALERT_KIND_WORDS.en;
-
 /** The severity an alert carries, or 1 if the contract ever widens past what the client knows. */
 export function severityOf(value: number): Severity {
   return value >= 4 ? 4 : value <= 1 ? 1 : value === 3 ? 3 : 2;

@@ -131,23 +131,6 @@ export const pocStatusLabel = (status: PocStatus, lang: Lang = currentLang()): s
 export const accuracyLabel = (accuracy: Accuracy, lang: Lang = currentLang()): string => ACCURACY_WORDS[lang][accuracy];
 export const roleLabel = (role: Role, lang: Lang = currentLang()): string => ROLE_WORDS[lang][role];
 
-/** @deprecated English only: use unitTypeLabel(). Kept until every caller has moved. */
-export const UNIT_TYPE_LABEL: Record<UnitType, string> = UNIT_TYPE_WORDS.en;
-/** @deprecated English only: use unitTypeShort(). */
-export const UNIT_TYPE_SHORT: Record<UnitType, string> = UNIT_TYPE_SHORT_WORDS.en;
-/** @deprecated English only: use activityLabel(). */
-export const ACTIVITY_LABEL: Record<Activity, string> = ACTIVITY_WORDS.en;
-/** @deprecated English only: use linkStatusLabel(). */
-export const STATUS_LABEL: Record<LinkStatus, string> = LINK_STATUS_WORDS.en;
-/** @deprecated English only: use siteKindLabel(). */
-export const SITE_KIND_LABEL: Record<SiteKind, string> = SITE_KIND_WORDS.en;
-/** @deprecated English only: use pocStatusShort(). */
-export const POC_STATUS_SHORT: Record<PocStatus, string> = POC_STATUS_SHORT_WORDS.en;
-/** @deprecated English only: use pocStatusLabel(). */
-export const POC_STATUS_LABEL: Record<PocStatus, string> = POC_STATUS_WORDS.en;
-/** @deprecated English only: use accuracyLabel(). */
-export const ACCURACY_LABEL: Record<Accuracy, string> = ACCURACY_WORDS.en;
-
 export function fieldOfficeName(id: FieldOfficeId): string {
   return id.charAt(0).toUpperCase() + id.slice(1);
 }
@@ -189,6 +172,3 @@ export function formatPartialDate(date: string, lang: Lang = currentLang()): str
   if (!day) return `${m} ${year}`;
   return `${Number(day)} ${m} ${year}`;
 }
-
-/** @deprecated English only: use roleLabel(). */
-export const ROLE_LABEL: Record<Role, string> = ROLE_WORDS.en;

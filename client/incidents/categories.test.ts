@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { IncidentCategory, IncidentStatus } from '../../shared/incidents.js';
-import { CATEGORY_CODE, CATEGORY_COLOUR, CATEGORY_LABEL, STATUS_LABEL } from './categories.js';
+import { CATEGORY_CODE, CATEGORY_COLOUR, categoryLabel, incidentStatusLabel } from './categories.js';
 import { nextStatuses, stepLabel } from './lifecycle.js';
 
 describe('category palette', () => {
   it('gives every category a label, a code and a colour', () => {
     for (const c of IncidentCategory.options) {
-      expect(CATEGORY_LABEL[c]).toBeTruthy();
+      expect(categoryLabel(c, 'en')).toBeTruthy();
+      expect(categoryLabel(c, 'fr')).toBeTruthy();
       expect(CATEGORY_CODE[c]).toBeTruthy();
       expect(CATEGORY_COLOUR[c]).toMatch(/^#[0-9a-f]{6}$/);
     }
@@ -23,7 +24,8 @@ describe('category palette', () => {
 describe('lifecycle', () => {
   it('labels every status and offers only real statuses', () => {
     for (const s of IncidentStatus.options) {
-      expect(STATUS_LABEL[s]).toBeTruthy();
+      expect(incidentStatusLabel(s, 'en')).toBeTruthy();
+      expect(incidentStatusLabel(s, 'fr')).toBeTruthy();
       expect(stepLabel(s, 'en')).toBeTruthy();
       expect(stepLabel(s, 'fr')).toBeTruthy();
       for (const next of nextStatuses(s)) expect(IncidentStatus.options).toContain(next);

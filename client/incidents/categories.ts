@@ -56,7 +56,10 @@ export const severityLabel = (severity: number, lang: Lang = currentLang()): str
 /** An incident status in words. */
 export const incidentStatusLabel = (status: IncidentStatus, lang: Lang = currentLang()): string => STATUS_WORDS[lang][status];
 
-/** @deprecated English only: use categoryLabel(). Kept until every caller has moved. */
+/**
+ * @deprecated English only: use categoryLabel(). Kept while tests/integration/export.test.ts
+ * compares the server's export labels with it.
+ */
 export const CATEGORY_LABEL: Record<IncidentCategory, string> = CATEGORY_WORDS.en;
 
 /**
@@ -100,12 +103,6 @@ export const CATEGORY_COLOUR: Record<IncidentCategory, string> = {
   'accident-medical': '#f5f5f5',
   other: '#9aa5b4',
 };
-
-/** @deprecated English only: use severityLabel(). */
-export const SEVERITY_LABEL: Record<number, string> = SEVERITY_WORDS.en;
-
-/** @deprecated English only: use incidentStatusLabel(). */
-export const STATUS_LABEL: Record<IncidentStatus, string> = STATUS_WORDS.en;
 
 /** Finished with: drawn dimmed, so open incidents stand out. */
 export const DONE_STATUSES: ReadonlySet<IncidentStatus> = new Set(['resolved', 'closed', 'false-report']);

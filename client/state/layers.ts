@@ -34,9 +34,6 @@ const LAYER_GROUP_WORDS: Record<Lang, Record<LayerGroup, string>> = {
 /** A layer group's name in the current language (or the one given). */
 export const layerGroupLabel = (group: LayerGroup, lang: Lang = currentLang()): string => LAYER_GROUP_WORDS[lang][group];
 
-/** @deprecated English only: use layerGroupLabel(). Kept until every caller has moved. */
-export const LAYER_GROUP_LABEL: Record<LayerGroup, string> = LAYER_GROUP_WORDS.en;
-
 export const DEFAULT_LAYERS: Record<LayerGroup, boolean> = {
   units: true,
   unitLabels: true,

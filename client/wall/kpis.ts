@@ -2,6 +2,7 @@ import type { Alert } from '../../shared/alerts.js';
 import { IncidentCategory, type IncidentSummary } from '../../shared/incidents.js';
 import type { FieldOfficeId } from '../../shared/sites.js';
 import type { Unit } from '../../shared/units.js';
+import { alertTitle } from '../alerts/alertTitle.js';
 import { isNotice, isUnacknowledged } from '../alerts/pick.js';
 import { ALERT_KIND_WORDS } from '../alerts/messages.js';
 import { currentLang, type Lang } from '../i18n/lang.js';
@@ -105,12 +106,12 @@ export function oldestUnacknowledged(alerts: ReadonlyMap<string, Alert>): Alert 
 
 /**
  * What an alert is about in a few words: its kind and the patrol's callsign ("SOS BOR-FPU-2"),
- * or its own title when no patrol is named.
+ * or its title in the screen's language when no patrol is named.
  */
 export function alertSubject(alert: Alert, units: ReadonlyMap<string, Unit>, lang: Lang = currentLang()): string {
   const unit = alert.unitId === null ? undefined : units.get(alert.unitId);
   if (unit) return `${ALERT_KIND_WORDS[lang][alert.kind]} ${unit.callsign}`;
-  return alert.title;
+  return alertTitle(alert, lang);
 }
 
 /**

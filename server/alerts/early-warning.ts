@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { INCIDENT_IN_ALERT_EN } from '../../shared/alerts.js';
 import { isSensitive, type IncidentRecord } from '../../shared/incidents.js';
 import { corridorsAt, sitesWithin, zonesContaining, zoneTransitions, type SiteIndex } from '../../geo/rules/index.js';
 import type { Clock } from '../clock.js';
@@ -15,23 +16,6 @@ export interface EarlyWarningPolicy {
 }
 
 export const DEFAULT_EARLY_WARNING: EarlyWarningPolicy = { incidentNearSiteKm: 5, corridorBufferKm: 10, zoneNotices: true };
-
-const CATEGORY_WORDS: Record<IncidentRecord['category'], string> = {
-  'threat-to-civilians': 'Threat to civilians',
-  'intercommunal-clash': 'Intercommunal clash',
-  'cattle-raiding': 'Cattle raiding',
-  sgbv: 'SGBV incident',
-  'human-rights-violation': 'Human-rights violation',
-  'public-order': 'Public-order incident',
-  crime: 'Crime',
-  'threat-to-un': 'Threat to UN personnel or premises',
-  'humanitarian-access-denial': 'Humanitarian access denied',
-  'election-related': 'Election-related incident',
-  'organised-crime': 'Organised crime',
-  'poc-site-security': 'POC-site security incident',
-  'accident-medical': 'Accident or medical emergency',
-  other: 'Incident',
-};
 
 /**
  * Wires the pure early-warning rules of `geo/rules` to incidents and patrols: an incident near
@@ -63,7 +47,7 @@ export class EarlyWarning {
   /** Runs the incident rules; called after an incident is created or moved. */
   async onIncident(record: IncidentRecord): Promise<void> {
     const at: [number, number] = [record.location.lon, record.location.lat];
-    const what = CATEGORY_WORDS[record.category];
+    const what = INCIDENT_IN_ALERT_EN[record.category];
     // Distances of need-to-know incidents are not shown: the threshold says enough.
     const precise = !isSensitive(record);
     const near = sitesWithin(this.index, at, this.policy.incidentNearSiteKm, ['poc-site', 'field-office', 'headquarters'])[0];

@@ -161,7 +161,13 @@ describe('patrol alerts', () => {
     const actions = alertActions('BOR-FPU-2', before, after, changeOf(before, after));
     expect(actions).toEqual([
       { do: 'resolve', kind: 'checkpoint-missed' },
-      { do: 'raise', kind: 'checkpoint-missed', severity: 2, title: 'BOR-FPU-2 missed checkpoint Pariak (due 09:00 Juba)' },
+      {
+        do: 'raise',
+        kind: 'checkpoint-missed',
+        severity: 2,
+        title: 'BOR-FPU-2 missed checkpoint Pariak (due 09:00 Juba)',
+        words: { kind: 'checkpoint-missed', callsign: 'BOR-FPU-2', checkpoints: ['Pariak'], dueAt: T0 + 60 * MIN, byEnd: false },
+      },
     ]);
   });
 
@@ -170,7 +176,13 @@ describe('patrol alerts', () => {
     const reached = advance(active, T0 + 30 * MIN, [fix(near(PARIAK), T0 + 30 * MIN), fix(near(ANYIDI), T0 + 90 * MIN)], null);
     const overdue = advance(reached, reached.endsAt, [], fix(near(ANYIDI), T0 + 90 * MIN));
     expect(alertActions('BOR-FPU-2', reached, overdue, changeOf(reached, overdue))).toEqual([
-      { do: 'raise', kind: 'patrol-overdue', severity: 3, title: 'BOR-FPU-2 overdue: not back at Bor field office by 12:00 Juba' },
+      {
+        do: 'raise',
+        kind: 'patrol-overdue',
+        severity: 3,
+        title: 'BOR-FPU-2 overdue: not back at Bor field office by 12:00 Juba',
+        words: { kind: 'patrol-overdue', callsign: 'BOR-FPU-2', returnTo: 'Bor field office', dueAt: T0 + 240 * MIN },
+      },
     ]);
     const home = fix(BOR, reached.endsAt + 10 * MIN);
     const done = advance(overdue, home.time, [home], home);

@@ -140,7 +140,7 @@ beforeAll(async () => {
   const me = (await fetch(`${server.url}/api/auth/me`, { headers: { cookie: wallCookie } }).then((r) => r.json())) as { data: { csrfToken: string } };
   clients.set('wall', clientFor(server.url, wallCookie, me.data.csrfToken));
   incidentId = ((await admin?.send('POST', '/api/incidents', incident()))?.body as { data: { id: string } }).data.id;
-  alertId = (await server.app.alerts.raise({ kind: 'sos', severity: 4, title: 'SOS from MAL-9', unitId: 'mal-9' })).id;
+  alertId = (await server.app.alerts.raise({ kind: 'sos', severity: 4, title: 'SOS from MAL-9', words: { kind: 'sos', callsign: 'MAL-9' }, unitId: 'mal-9' })).id;
   patrolId = ((await admin?.send('POST', '/api/patrols', patrol(1000)))?.body as { data: { id: string } }).data.id;
   userId = (await server.app.accounts.createUser({ username: 'target', displayName: 'Target', role: 'viewer' }, 'test')).user.id;
 });
