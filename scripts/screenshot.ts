@@ -98,6 +98,12 @@ try {
   await page.waitForTimeout(4000);
   await page.screenshot({ path: join(OUT, 'workstation.png') });
   console.log(`saved ${join(OUT, 'workstation.png')}`);
+  // The same desk in French, as a francophone commander sees it after one click on FR.
+  await page.getByTestId('lang-fr').click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: join(OUT, 'workstation-fr.png') });
+  console.log(`saved ${join(OUT, 'workstation-fr.png')}`);
+  await page.getByTestId('lang-en').click();
   await screenshotWall(url, z.object({ data: z.object({ csrfToken: z.string() }) }).parse(await signIn.json()).data.csrfToken, context);
 } finally {
   await browser.close();
