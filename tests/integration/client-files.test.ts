@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { CLIENT_DIST } from '../../scripts/client-build.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -32,6 +33,13 @@ describe.skipIf(!built)('the client files', () => {
     expect(Number(res.headers.get('content-length'))).toBeLessThan(original.length * 0.3);
     expect(Buffer.from(await res.arrayBuffer()).equals(original)).toBe(true);
     expect(brotliDecompressSync(readFileSync(join(CLIENT_DIST, 'assets', `${main}.br`))).equals(original)).toBe(true);
+  });
+
+  it('is the production build, even when the test run built it', () => {
+    // The suite builds the client under NODE_ENV=test; React's development build must not ship.
+    const sources = z.object({ sources: z.array(z.string()) }).parse(JSON.parse(readFileSync(join(CLIENT_DIST, 'assets', `${main}.map`), 'utf8'))).sources;
+    expect(sources.some((s) => s.includes('react-dom'))).toBe(true);
+    expect(sources.filter((s) => /\.development\.js$/.test(s))).toEqual([]);
   });
 
   it('falls back to gzip, then to the plain file', async () => {
