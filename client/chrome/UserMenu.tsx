@@ -1,5 +1,5 @@
 import { tabsFor } from '../admin/access.js';
-import { LanguageToggle } from './LanguageToggle.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { roleLabel } from '../format/labels.js';
 import { useLang } from '../i18n/lang.js';
 import { useMessages } from '../i18n/messages.js';
@@ -33,7 +33,7 @@ export function UserMenu() {
   return (
     <div className="user-menu">
       {identity}
-      <LanguageToggle />
+      <LanguageSwitch compact />
       {/* Admin (or back to the map) above Sign out, so that a full desk header keeps to one row. */}
       <div className={`user-menu-actions${mayAdminister ? ' user-menu-actions-two' : ''}`}>
         {mayAdminister &&

@@ -19,7 +19,6 @@ export const chromeMessages = defineMessages({
     map: 'Map',
     admin: 'Admin',
     adminTitle: 'Administration',
-    language: 'Language',
     signOut: 'Sign out',
     // link indicator
     linkLive: 'LIVE',
@@ -62,7 +61,6 @@ export const chromeMessages = defineMessages({
     // Short, for the header to fit on one row; the full word is in the tooltip.
     admin: 'Admin',
     adminTitle: 'Administration',
-    language: 'Langue',
     signOut: 'Déconnexion',
     linkLive: 'EN DIRECT',
     waitingForData: 'en attente de données',

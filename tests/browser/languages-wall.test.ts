@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WALL_MIN_TEXT_PX } from '../../client/wall/labelSize.js';
 import { launchChromium, watchPage } from '../support/browser.js';
+import { smallTexts } from '../support/text-size.js';
 import { postAsDevice, signInOverHttp, type Client } from '../support/server.js';
 import { freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
 
@@ -124,29 +125,6 @@ const ENGLISH = [
   'WHOLE MISSION',
   'FOCUS',
 ];
-
-/** Every visible text node whose computed size is under `minPx` (as the wall test checks). */
-function smallTexts(page: Page, minPx: number): Promise<string[]> {
-  return page.evaluate((min) => {
-    const small: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.trim() ?? '';
-      const element = node.parentElement;
-      if (!text || !element) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const box = range.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      if (box.right <= 0 || box.bottom <= 0 || box.left >= window.innerWidth || box.top >= window.innerHeight) continue;
-      const style = getComputedStyle(element);
-      if (style.visibility !== 'visible' || Number(style.opacity) === 0) continue;
-      const size = parseFloat(style.fontSize);
-      if (size < min) small.push(`${size}px "${text.slice(0, 40)}" in <${element.tagName.toLowerCase()} class="${element.className}">`);
-    }
-    return small;
-  }, minPx);
-}
 
 /**
  * Whether the header's content fits its width on one row: nothing cut off at the right, no

@@ -9,6 +9,7 @@ import { IncidentSummary } from '../../shared/incidents.js';
 import { Unit, type UnitRegistration } from '../../shared/units.js';
 import { smallestTextSize, WALL_MIN_TEXT_PX } from '../../client/wall/labelSize.js';
 import { launchChromium, watchPage } from '../support/browser.js';
+import { smallTexts } from '../support/text-size.js';
 import { postAsDevice, signInOverHttp, type Client } from '../support/server.js';
 import { freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.js';
 
@@ -55,29 +56,6 @@ const ROSTER: (UnitRegistration & { ageMs: number; lat: number; lon: number })[]
   { id: 'bor-fpu-3', callsign: 'BOR-FPU-3', type: 'fpu-vehicle', fieldOffice: 'bor', ageMs: 5 * MINUTE, lat: 6.3, lon: 31.6 },
   { id: 'jub-post-1', callsign: 'JUB-POST-1', type: 'static-post', fieldOffice: 'juba', ageMs: 2 * MINUTE, lat: 4.85, lon: 31.58 },
 ];
-
-/** Every visible piece of text on the page whose computed size is under the wall's minimum. */
-function smallTexts(page: Page, minPx: number): Promise<string[]> {
-  return page.evaluate((min) => {
-    const small: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.trim() ?? '';
-      const element = node.parentElement;
-      if (!text || !element) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const box = range.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      if (box.right <= 0 || box.bottom <= 0 || box.left >= window.innerWidth || box.top >= window.innerHeight) continue;
-      const style = getComputedStyle(element);
-      if (style.visibility !== 'visible' || Number(style.opacity) === 0) continue;
-      const size = parseFloat(style.fontSize);
-      if (size < min) small.push(`${size}px "${text.slice(0, 40)}" in <${element.tagName.toLowerCase()} class="${element.className}">`);
-    }
-    return small;
-  }, minPx);
-}
 
 /** How many visible text nodes the check looked at, so that an empty page does not pass it. */
 function visibleTextCount(page: Page): Promise<number> {
