@@ -70,15 +70,23 @@ export async function startServerProcess(options: { port: number; dataDir: strin
     stderr += chunk.toString();
   });
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited(child);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    // A server that does not go when asked is a fault of its own: say so, with its log, rather
+    // than leave the test waiting for its own time limit.
+    const gone = await Promise.race([exited(child).then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 30_000))]);
+    if (!gone) {
+      child.kill('SIGKILL');
+      await exited(child);
+      throw new Error(`the server did not stop within 30 s of SIGTERM (killed):\n${stderr}`);
+    }
   };
 
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server stopped at start-up (exit ${child.exitCode}):\n${stderr}`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      if ((await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) })).ok) break;
     } catch {
       // not listening yet
     }
