@@ -1,6 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { IncomingMessage, Server } from 'node:http';
-import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +12,7 @@ import { openSqlite, type Db } from '../server/db/open.js';
 import { loadBasemapJson, loadMissionPack } from '../server/pack.js';
 import { CLIENT_DIST, ensureClientBuilt } from '../scripts/client-build.js';
 import { launchChromium } from '../tests/support/browser.js';
+import { emulateVsatForWorkers, LinkMeter, VSAT } from '../tests/support/vsat.js';
 import { ReportGenerator } from './support/generator.js';
 import { send, signIn, type Session } from './support/http.js';
 import { loadNow } from './support/machine.js';
@@ -41,61 +40,6 @@ export function firstLoadOptions(): FirstLoadOptions {
   const units = raw.split(',').map((u) => Number(u.trim()));
   if (units.some((u) => !Number.isInteger(u) || u < 1)) throw new Error(`FIRSTLOAD_UNITS=${raw}: expected whole numbers of units, comma-separated`);
   return { units, everyS: envNumber('FIRSTLOAD_EVERY_S', 10) };
-}
-
-/** 1 Mbit/s is 125,000 bytes a second; the latency is DevTools' added round-trip time. */
-const VSAT = { offline: false, latency: 600, downloadThroughput: 125_000, uploadThroughput: 125_000 };
-
-/** Bytes between the browser and the server, counted at the server's sockets (compressed, as sent). */
-class LinkMeter {
-  private readonly sockets = new Set<Socket>();
-  readonly requests: string[] = [];
-
-  constructor(http: Server) {
-    const note = (req: IncomingMessage) => {
-      if (!req.headers['user-agent']?.includes('Chrome')) return;
-      this.sockets.add(req.socket);
-      this.requests.push(`${req.method ?? '?'} ${req.url ?? '?'}`);
-    };
-    http.on('request', note);
-    http.on('upgrade', note);
-  }
-
-  totals(): { down: number; up: number } {
-    let down = 0;
-    let up = 0;
-    for (const socket of this.sockets) {
-      down += socket.bytesWritten;
-      up += socket.bytesRead;
-    }
-    return { down, up };
-  }
-}
-
-/**
- * DevTools' emulation of a page does not reach the requests its service worker makes itself,
- * so each of the app's workers is given the same link as soon as it appears (as
- * tests/browser/satellite.test.ts does).
- */
-async function emulateForWorkers(browser: Browser, origin: string): Promise<{ throttled: () => number }> {
-  const session: CDPSession = await browser.newBrowserCDPSession();
-  const attached = new Set<string>();
-  let ready = 0;
-  const attach = async (targetId: string) => {
-    const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: false });
-    let id = 0;
-    const sendTo = (method: string, params: object) => session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ++id, method, params }) });
-    await sendTo('Network.enable', {});
-    await sendTo('Network.emulateNetworkConditions', VSAT);
-    ready += 1;
-  };
-  session.on('Target.targetCreated', ({ targetInfo }) => {
-    if (targetInfo.type !== 'service_worker' || !targetInfo.url.startsWith(origin) || attached.has(targetInfo.targetId)) return;
-    attached.add(targetInfo.targetId);
-    attach(targetInfo.targetId).catch((err: unknown) => console.warn(`could not emulate the link for the service worker: ${String(err)}`));
-  });
-  await session.send('Target.setDiscoverTargets', { discover: true });
-  return { throttled: () => ready };
 }
 
 interface Visit {
@@ -265,7 +209,7 @@ async function visitsWith(units: number, options: FirstLoadOptions, log: (line: 
     const commander = await signIn(url, 'bench-commander', commanderPassword);
 
     browser = await launchChromium();
-    const workers = await emulateForWorkers(browser, url);
+    const workers = await emulateVsatForWorkers(browser, url);
     const visits: Visit[] = [];
     const tag = `${int(units)} units`;
 

@@ -1,81 +1,19 @@
-import type { IncomingMessage, Server } from 'node:http';
-import type { Socket } from 'node:net';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DATA_CACHE, OFFLINE_COPY_PATHS } from '../../client/offline/protocol.js';
 import { launchChromium, watchPage } from '../support/browser.js';
+import { emulateVsatForWorkers, LinkMeter, VSAT } from '../support/vsat.js';
 import { signedInContext, startDashboardServer } from '../support/dashboard.js';
 
 // A field office on VSAT: about 1 Mbit/s each way and 600 ms round trips. The first visit must
 // reach a drawn map; the second loads the app shell from the offline worker's cache. Bytes and
 // times are printed for the record, never asserted: the machine running the test is shared.
 
-/** 1 Mbit/s is 125,000 bytes a second; the latency is DevTools' added round-trip time. */
-const VSAT = { offline: false, latency: 600, downloadThroughput: 125_000, uploadThroughput: 125_000 };
-
 let dashboardServer: Awaited<ReturnType<typeof startDashboardServer>>;
 let browser: Browser;
 let context: BrowserContext;
 let meter: LinkMeter;
 let workerLink: { throttled: () => number };
-
-/**
- * Counts the bytes that cross the link between the browser and the server, at the server's
- * sockets: HTTP answers and the live feed alike, compressed as they were sent. The simulated
- * trackers post from Node over their own sockets and are left out.
- */
-class LinkMeter {
-  private readonly sockets = new Set<Socket>();
-  readonly requests: string[] = [];
-
-  constructor(http: Server) {
-    const note = (req: IncomingMessage) => {
-      if (!req.headers['user-agent']?.includes('Chrome')) return;
-      this.sockets.add(req.socket);
-      this.requests.push(`${req.method ?? '?'} ${req.url ?? '?'}`);
-    };
-    http.on('request', note);
-    http.on('upgrade', note);
-  }
-
-  /** Bytes sent to the browser (down) and received from it (up) so far. */
-  totals(): { down: number; up: number } {
-    let down = 0;
-    let up = 0;
-    for (const socket of this.sockets) {
-      down += socket.bytesWritten;
-      up += socket.bytesRead;
-    }
-    return { down, up };
-  }
-}
-
-/**
- * DevTools' network emulation of a page does not reach the requests its service worker makes
- * itself (checked in Chromium 156: an answer the worker fetched came at full speed while the
- * page was throttled). Each of the app's workers is given the same link, as soon as it appears.
- */
-async function emulateForWorkers(origin: string): Promise<{ throttled: () => number }> {
-  const session: CDPSession = await browser.newBrowserCDPSession();
-  const attached = new Set<string>();
-  let ready = 0;
-  const attach = async (targetId: string) => {
-    const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: false });
-    let id = 0;
-    const send = (method: string, params: object) =>
-      session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ++id, method, params }) });
-    await send('Network.enable', {});
-    await send('Network.emulateNetworkConditions', VSAT);
-    ready += 1;
-  };
-  session.on('Target.targetCreated', ({ targetInfo }) => {
-    if (targetInfo.type !== 'service_worker' || !targetInfo.url.startsWith(origin) || attached.has(targetInfo.targetId)) return;
-    attached.add(targetInfo.targetId);
-    attach(targetInfo.targetId).catch((err: unknown) => console.warn(`could not emulate the link for the service worker: ${String(err)}`));
-  });
-  await session.send('Target.setDiscoverTargets', { discover: true });
-  return { throttled: () => ready };
-}
 
 /** A new tab on the emulated link. */
 async function pageOnVsat(): Promise<{ page: Page; cdp: CDPSession }> {
@@ -137,7 +75,7 @@ beforeAll(async () => {
   meter = new LinkMeter(dashboardServer.server.app.http);
   browser = await launchChromium();
   context = await signedInContext(browser, dashboardServer.server, 'commander');
-  workerLink = await emulateForWorkers(dashboardServer.server.url);
+  workerLink = await emulateVsatForWorkers(browser, dashboardServer.server.url);
 }, 240_000);
 
 afterAll(async () => {
