@@ -384,8 +384,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       stopAlertFeed();
       hub.stop();
       await io.close();
-      if (http.listening) await new Promise<void>((r) => http.close(() => r()));
-      if (osmandHttp.listening) await new Promise<void>((r) => osmandHttp.close(() => r()));
+      // Closing waits for every open connection; a screen retrying every 2 s keeps its keep-alive
+      // connection busy for ever, so the open ones are ended too: the server is going.
+      for (const server of [http, osmandHttp]) {
+        if (!server.listening) continue;
+        const closed = new Promise<void>((r) => server.close(() => r()));
+        server.closeAllConnections();
+        await closed;
+      }
     },
   };
 }
